@@ -1,0 +1,47 @@
+// Every example in both documents: valid against its schema, and free of keys the schema does not declare
+// (the linter validates examples but lets unknown keys through, see redocly.yaml).
+import { describe, expect, it } from 'vitest';
+import { deref, type Json, loadBundle, operations } from './bundle.js';
+
+/** Keys of `value` that `schema` (with its allOf/anyOf branches) does not declare, as JSON paths. */
+function undeclared(doc: Json, schemaNode: Json, value: Json, path = '$'): string[] {
+  const schema = deref(doc, schemaNode);
+  if (!schema || value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => (schema.items ? undeclared(doc, schema.items, v, `${path}[${i}]`) : []));
+  const branches = [schema, ...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].map((s) => deref(doc, s));
+  const declared = new Map<string, Json>();
+  for (const branch of branches) for (const [k, v] of Object.entries(branch.properties ?? {})) if (!declared.has(k)) declared.set(k, v);
+  for (const branch of branches) for (const s of [...(branch.allOf ?? []), ...(branch.anyOf ?? [])]) if (s !== schema) {
+    for (const [k, v] of Object.entries(deref(doc, s).properties ?? {})) if (!declared.has(k)) declared.set(k, v);
+  }
+  if (declared.size === 0) return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    declared.has(k) ? undeclared(doc, declared.get(k), v, `${path}.${k}`) : [`${path}.${k}`],
+  );
+}
+
+for (const api of ['autoscaling', 'servicestage'] as const) {
+  const doc = loadBundle(api);
+  const cases = operations(doc).flatMap(({ operation }) => {
+    const media = [
+      ...(operation.requestBody ? [['request', deref(doc, operation.requestBody)] as const] : []),
+      ...Object.entries(operation.responses).map(([status, r]) => [status, deref(doc, r)] as const),
+    ];
+    return media.flatMap(([where, part]) =>
+      Object.values(part.content ?? {}).flatMap((m: Json) =>
+        Object.entries(m.examples ?? {}).map(([name, example]) => ({
+          label: `${operation.operationId} ${where} ${name}`,
+          schema: m.schema,
+          value: deref(doc, example).value,
+        })),
+      ),
+    );
+  });
+
+  describe(`${api} examples`, () => {
+    it('has examples to check', () => expect(cases.length).toBeGreaterThan(10));
+    it.each(cases.map((c) => [c.label, c] as const))('%s declares only known keys', (_label, c) => {
+      expect(undeclared(doc, c.schema, c.value)).toEqual([]);
+    });
+  });
+}
