@@ -1,0 +1,100 @@
+import {
+  type ClientOptions,
+  createHwcClient,
+  type HwcClient,
+  HwcTimeoutError,
+  serviceStageService,
+} from '@hwc-openapi/core';
+import type { JobDetail, JobExecutionStatus, paths } from './generated/schema.js';
+
+export {
+  type ClientOptions,
+  type Credentials,
+  HwcApiError,
+  HwcNetworkError,
+  HwcTimeoutError,
+  type RetryOptions,
+} from '@hwc-openapi/core';
+export type * from './generated/schema.js';
+
+/** A typed client for the ServiceStage component-instance API; `project_id` comes from the credentials. */
+export type ServiceStageClient = HwcClient<paths>;
+
+/** Creates a client for ServiceStage on a Huawei Cloud `region`, or on `baseUrl`. */
+export function createServiceStageClient(options: ClientOptions): ServiceStageClient {
+  return createHwcClient<paths>(serviceStageService, options);
+}
+
+/** Job statuses after which the job no longer changes. */
+export const TERMINAL_JOB_STATUSES = [
+  'SUCCEEDED',
+  'FAILED',
+  'CANCELLED',
+  'PARTIALLY_FAILED',
+  'ROLLBACKED',
+] as const satisfies readonly JobExecutionStatus[];
+
+export interface WaitForJobOptions {
+  /** Gives up after this long, in ms. Default 10 minutes. */
+  timeoutMs?: number;
+  /** First pause between polls, in ms; it doubles up to `maxIntervalMs`. Default 2000. */
+  intervalMs?: number;
+  /** Longest pause between polls, in ms. Default 30000. */
+  maxIntervalMs?: number;
+  signal?: AbortSignal;
+  /** Waits between polls (inject a fake in tests). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Current time in ms (inject a fake in tests). */
+  now?: () => number;
+}
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+/**
+ * Polls a job (for example the `job_id` of a component instance action) until its `EXECUTION_STATUS` is
+ * terminal, and resolves with the last job detail: check `job.EXECUTION_STATUS` for the outcome. Rejects with
+ * the call's `HwcApiError`, with `HwcTimeoutError` after `timeoutMs`, or with the signal's reason.
+ */
+export async function waitForJob(
+  client: ServiceStageClient,
+  jobId: string,
+  options: WaitForJobOptions = {},
+): Promise<JobDetail> {
+  const {
+    timeoutMs = 600_000,
+    intervalMs = 2000,
+    maxIntervalMs = 30_000,
+    signal,
+    sleep = pause,
+    now = Date.now,
+  } = options;
+  const deadline = now() + timeoutMs;
+  for (let wait = intervalMs; ; wait = Math.min(wait * 2, maxIntervalMs)) {
+    const { data, error } = await client.GET('/v2/{project_id}/cas/jobs/{job_id}', {
+      params: { path: { job_id: jobId } },
+      ...(signal && { signal }),
+    });
+    if (error) throw error;
+    if ((TERMINAL_JOB_STATUSES as readonly string[]).includes(data.job.EXECUTION_STATUS)) return data;
+    const left = deadline - now();
+    if (left <= 0) {
+      throw new HwcTimeoutError(
+        `@hwc-openapi/servicestage: job ${jobId} still ${data.job.EXECUTION_STATUS} after ${timeoutMs} ms`,
+        timeoutMs,
+      );
+    }
+    await sleep(Math.min(wait, left), signal);
+  }
+}
