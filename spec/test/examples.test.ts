@@ -45,3 +45,28 @@ for (const api of ['autoscaling', 'servicestage'] as const) {
     });
   });
 }
+
+/** Codes named by the x-hwc-* rules of a document. */
+function ruleCodes(node: Json, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const n of node) ruleCodes(n, out);
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (['x-hwc-error-code', 'x-hwc-missing-error-code', 'x-hwc-validation-error-code'].includes(k)) {
+        for (const code of typeof v === 'string' ? [v] : Object.values(v as object)) out.add(code as string);
+      } else ruleCodes(v, out);
+    }
+  }
+  return out;
+}
+
+describe.each(['autoscaling', 'servicestage'] as const)('%s error rules', (api) => {
+  const doc = loadBundle(api);
+  const exampleCodes = new Set(
+    Object.values(doc.components.examples as Record<string, Json>).map((e) => e.value?.error?.code ?? e.value?.error_code),
+  );
+  it('give every code they name an example, the source of its message', () => {
+    const codes = [...ruleCodes(doc)];
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.filter((c) => !exampleCodes.has(c))).toEqual([]);
+  });
+});

@@ -19,8 +19,8 @@ async function compileOnly() {
   await as.GET('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hooks/{scaling_group_id}', {
     params: { path },
   });
-  // @ts-expect-error scaling_group_id is required
   await as.GET('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/list', {
+    // @ts-expect-error scaling_group_id is required
     params: { path: {} },
   });
   await as.POST('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}', {

@@ -1,6 +1,7 @@
 import {
   type ClientOptions,
   createHwcClient,
+  sleep as defaultSleep,
   type HwcClient,
   HwcTimeoutError,
   serviceStageService,
@@ -48,20 +49,6 @@ export interface WaitForJobOptions {
   now?: () => number;
 }
 
-const pause = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-
 /**
  * Polls a job (for example the `job_id` of a component instance action) until its `EXECUTION_STATUS` is
  * terminal, and resolves with the last job detail: check `job.EXECUTION_STATUS` for the outcome. Rejects with
@@ -77,7 +64,7 @@ export async function waitForJob(
     intervalMs = 2000,
     maxIntervalMs = 30_000,
     signal,
-    sleep = pause,
+    sleep = defaultSleep,
     now = Date.now,
   } = options;
   const deadline = now() + timeoutMs;

@@ -17,8 +17,8 @@ async function compileOnly() {
   await ss.POST(ACTION, { params: { path }, body: { action: 'rollback' } });
   // @ts-expect-error unknown action
   await ss.POST(ACTION, { params: { path }, body: { action: 'explode' } });
-  // @ts-expect-error desc is the string 'true' or 'false' on the wire
   await ss.GET('/v2/{project_id}/cas/jobs/{job_id}', {
+    // @ts-expect-error desc is the string 'true' or 'false' on the wire
     params: { path: { job_id: 'j' }, query: { desc: true } },
   });
 }

@@ -1,0 +1,28 @@
+export { type Credentials, createAuthMiddleware, type TokenCredentials, type TokenProvider } from './auth.js';
+export {
+  type CallOptions,
+  type ClientOptions,
+  createHwcClient,
+  type HwcClient,
+  type HwcFetchResponse,
+  type RetryOptions,
+  sleep,
+  type WithoutProjectId,
+} from './client.js';
+export {
+  autoScalingService,
+  type Cloud,
+  type CloudEndpoints,
+  type EndpointOptions,
+  resolveEndpoint,
+  type ServiceDescriptor,
+  serviceStageService,
+} from './endpoints.js';
+export { HwcApiError, HwcNetworkError, HwcTimeoutError } from './errors.js';
+export {
+  type AkSkCredentials,
+  computeAuthorization,
+  createSigner,
+  type Signer,
+  type SigningInput,
+} from './signer.js';

@@ -1,0 +1,28 @@
+import { createHash, createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { hmacSha256, sha256Hex } from '../src/sha256.js';
+import { prng } from './helpers.js';
+
+describe('sha256 / hmac-sha256', () => {
+  it('matches node:crypto for every length around the block and padding boundaries', () => {
+    const rand = prng(1);
+    for (let n = 0; n <= 300; n++) {
+      const bytes = Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
+      expect(sha256Hex(bytes), `length ${n}`).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+    const big = new Uint8Array(1_000_003).fill(7);
+    expect(sha256Hex(big)).toBe(createHash('sha256').update(big).digest('hex'));
+  });
+
+  it('matches node:crypto HMAC for short, block-sized and long keys', () => {
+    const rand = prng(2);
+    for (const keyLength of [1, 40, 63, 64, 65, 200]) {
+      const key = Uint8Array.from({ length: keyLength }, () => Math.floor(rand() * 256));
+      const mac = hmacSha256(key);
+      for (const n of [0, 1, 55, 56, 64, 119, 120, 500]) {
+        const message = Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
+        expect(mac(message)).toBe(createHmac('sha256', key).update(message).digest('hex'));
+      }
+    }
+  });
+});

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ENGINE_NAMES } from './engines/index.js';
+import { DEFAULT_PORTS, SERVICES, startMock } from './start-mock.js';
+import type { EngineName, MockServer, ServiceName } from './types.js';
+
+const HELP = `Usage: hwc-mock [options]
+
+Mock servers for the Huawei Cloud AS lifecycle-hook and ServiceStage component-instance APIs.
+Serves both APIs by default, each on its own port, and prints their base URLs. Ctrl+C stops them.
+
+Options:
+  -s, --service <name>   autoscaling, servicestage or all (default: all)
+  -p, --port <port>      port of the one service chosen with --service (0 = any free port)
+      --as-port <port>   port of the autoscaling mock (default: ${DEFAULT_PORTS.autoscaling})
+      --ss-port <port>   port of the servicestage mock (default: ${DEFAULT_PORTS.servicestage})
+  -H, --host <host>      interface to listen on (default: 127.0.0.1)
+      --engine <name>    ${ENGINE_NAMES.join(', ')} (default: prism)
+  -d, --dynamic          generate answers from the schemas instead of the documented examples
+      --seed <seed>      seed of the dynamic answers (default: hwc-mock)
+  -v, --verbose          print the engine's request log
+      --version          print the version
+  -h, --help             print this help
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`hwc-mock: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+function parsePort(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) fail(`${name} must be a port number (0-65535), got "${value}"`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse().values;
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (values.version) {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    process.stdout.write(`${manifest.version}\n`);
+    return;
+  }
+
+  const choice = values.service ?? 'all';
+  if (choice !== 'all' && !SERVICES.includes(choice as ServiceName)) {
+    fail(`--service must be one of ${[...SERVICES, 'all'].join(', ')}`);
+  }
+  const services = choice === 'all' ? SERVICES : [choice as ServiceName];
+  const engine = (values.engine ?? 'prism') as EngineName;
+  if (!ENGINE_NAMES.includes(engine)) fail(`--engine must be one of ${ENGINE_NAMES.join(', ')}`);
+  const port = parsePort(values.port, '--port');
+  if (port !== undefined && services.length > 1) fail('--port needs --service; use --as-port and --ss-port');
+  const ports: Record<ServiceName, number> = {
+    autoscaling: parsePort(values['as-port'], '--as-port') ?? DEFAULT_PORTS.autoscaling,
+    servicestage: parsePort(values['ss-port'], '--ss-port') ?? DEFAULT_PORTS.servicestage,
+  };
+
+  const mocks: MockServer[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.allSettled(mocks.map((mock) => mock.close()));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    for (const service of services) {
+      const mock = await startMock({
+        service,
+        port: port ?? ports[service],
+        host: values.host ?? '127.0.0.1',
+        engine,
+        verbose: values.verbose ?? false,
+        dynamic: values.dynamic ?? false,
+        ...(values.seed === undefined ? {} : { seed: values.seed }),
+      });
+      mocks.push(mock);
+      if (stopping) return;
+    }
+  } catch (error) {
+    process.stderr.write(`hwc-mock: ${error instanceof Error ? error.message : String(error)}\n`);
+    await stop(1);
+    return;
+  }
+  const width = Math.max(...mocks.map((mock) => mock.service.length));
+  for (const mock of mocks) process.stdout.write(`${mock.service.padEnd(width)}  ${mock.url}\n`);
+  process.stderr.write('hwc-mock: ready; Ctrl+C stops\n');
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      service: { type: 'string', short: 's' },
+      port: { type: 'string', short: 'p' },
+      'as-port': { type: 'string' },
+      'ss-port': { type: 'string' },
+      host: { type: 'string', short: 'H' },
+      engine: { type: 'string' },
+      dynamic: { type: 'boolean', short: 'd' },
+      seed: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+      version: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `hwc-mock: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

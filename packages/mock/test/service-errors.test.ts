@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { ServiceErrors } from '../src/service-errors.js';
+
+const require = createRequire(import.meta.url);
+const load = (name: string) =>
+  JSON.parse(readFileSync(require.resolve(`@hwc-openapi/spec/${name}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+const as = new ServiceErrors(load('autoscaling'));
+const ss = new ServiceErrors(load('servicestage'));
+
+const HOOKS = '/autoscaling-api/v1/p/scaling_lifecycle_hook/g';
+const CALLBACK = '/autoscaling-api/v1/p/scaling_instance_hook/g/callback';
+const ACTION = '/v2/p/cas/applications/a/components/c/instances/i/action';
+const valid = {
+  lifecycle_hook_name: 'h',
+  lifecycle_hook_type: 'INSTANCE_LAUNCHING',
+  notification_topic_urn: 'u',
+};
+
+describe('ServiceErrors: request body rules', () => {
+  it.each([
+    ['name too long', 'POST', HOOKS, { ...valid, lifecycle_hook_name: 'a'.repeat(33) }, 'AS.7031'],
+    ['name with a bad character', 'POST', HOOKS, { ...valid, lifecycle_hook_name: 'a b' }, 'AS.7031'],
+    [
+      'name missing (x-hwc-missing-error-code)',
+      'POST',
+      HOOKS,
+      { ...valid, lifecycle_hook_name: undefined },
+      'AS.7032',
+    ],
+    ['type missing', 'POST', HOOKS, { ...valid, lifecycle_hook_type: undefined }, 'AS.7037'],
+    [
+      'topic missing (no rule: fallback)',
+      'POST',
+      HOOKS,
+      { ...valid, notification_topic_urn: undefined },
+      'AS.0022',
+    ],
+    ['timeout below range', 'POST', HOOKS, { ...valid, default_timeout: 59 }, 'AS.7030'],
+    ['timeout as a string (any keyword)', 'POST', HOOKS, { ...valid, default_timeout: '60' }, 'AS.7030'],
+    [
+      'metadata too long (keyword map)',
+      'POST',
+      HOOKS,
+      { ...valid, notification_metadata: 'm'.repeat(257) },
+      'AS.7035',
+    ],
+    [
+      'metadata bad character (keyword map)',
+      'POST',
+      HOOKS,
+      { ...valid, notification_metadata: 'a&b' },
+      'AS.7055',
+    ],
+    [
+      'metadata as a number (keyword not in map: fallback)',
+      'POST',
+      HOOKS,
+      { ...valid, notification_metadata: 1 },
+      'AS.0022',
+    ],
+    ['unknown field', 'POST', HOOKS, { ...valid, extra: 1 }, 'AS.0022'],
+    ['update: unknown field', 'PUT', `${HOOKS}/h`, { lifecycle_hook_name: 'h' }, 'AS.0022'],
+    ['callback: no result', 'PUT', CALLBACK, { lifecycle_action_key: 'k' }, 'AS.7039'],
+    [
+      'callback: bad result',
+      'PUT',
+      CALLBACK,
+      { lifecycle_action_key: 'k', lifecycle_action_result: 'X' },
+      'AS.7034',
+    ],
+    ['callback: no object (anyOf rule)', 'PUT', CALLBACK, { lifecycle_action_result: 'CONTINUE' }, 'AS.7040'],
+    [
+      'callback: instance without hook name',
+      'PUT',
+      CALLBACK,
+      { lifecycle_action_result: 'CONTINUE', instance_id: 'i' },
+      'AS.7040',
+    ],
+  ])('AS %s -> %s', (_name, method, path, body, code) => {
+    const json = JSON.parse(JSON.stringify(body));
+    expect(as.validateBody(method, path, json)?.code).toBe(code);
+  });
+
+  it.each([
+    ['unknown action', { action: 'fly' }, 'SVCSTG.00100418'],
+    ['scale without replica', { action: 'scale', parameters: {} }, 'SVCSTG.00100400'],
+    ['scale without parameters', { action: 'scale' }, 'SVCSTG.00100400'],
+    ['rollback without version', { action: 'rollback', parameters: { replica: 1 } }, 'SVCSTG.00100400'],
+    ['replica as a string', { action: 'scale', parameters: { replica: '4' } }, 'SVCSTG.00100400'],
+    ['no action', {}, 'SVCSTG.00100400'],
+  ])('ServiceStage %s -> %s', (_name, body, code) => {
+    expect(ss.validateBody('POST', ACTION, body)?.code).toBe(code);
+  });
+
+  it('accepts the valid bodies', () => {
+    expect(as.validateBody('POST', HOOKS, valid)).toBeUndefined();
+    expect(
+      as.validateBody('PUT', CALLBACK, { lifecycle_action_result: 'EXTEND', lifecycle_action_key: 'k' }),
+    ).toBeUndefined();
+    expect(ss.validateBody('POST', ACTION, { action: 'scale', parameters: { replica: 4 } })).toBeUndefined();
+  });
+});
+
+describe('ServiceErrors: bodies and messages', () => {
+  it('answers the spec example body of the code, status 400', () => {
+    expect(as.forCode('AS.7031')).toEqual({
+      status: 400,
+      code: 'AS.7031',
+      message: 'Invalid lifecycle hook name.',
+      body: { error: { code: 'AS.7031', message: 'Invalid lifecycle hook name.' } },
+    });
+    expect(ss.forCode('SVCSTG.00100418').body).toEqual({
+      error_code: 'SVCSTG.00100418',
+      error_msg: 'component instance action not defined',
+    });
+  });
+
+  it('falls back to info.x-hwc-validation-error-code', () => {
+    expect(as.validationError().code).toBe('AS.0022');
+    expect(ss.validationError().body).toEqual({
+      error_code: 'SVCSTG.00100400',
+      error_msg: 'parameter invalid',
+    });
+  });
+});
+
+describe('ServiceErrors: validator violations', () => {
+  it('maps a path parameter violation through the parameter schema', () => {
+    const answer = as.fromViolations(
+      'GET',
+      `${HOOKS}/a%20b`,
+      [{ location: ['request', 'path', 'lifecycle_hook_name'], code: 'pattern', severity: 'Error' }],
+      undefined,
+    );
+    expect(answer.code).toBe('AS.7031');
+  });
+
+  it('re-checks body violations against the schema (anyOf branches share instance paths)', () => {
+    const violations = [
+      { location: ['request', 'body', 'action'], code: 'enum', severity: 'Error' },
+      { location: ['request', 'body'], code: 'anyOf', severity: 'Error' },
+    ];
+    expect(ss.fromViolations('POST', ACTION, violations, { action: 'fly' }).code).toBe('SVCSTG.00100418');
+    expect(ss.fromViolations('POST', ACTION, violations, { action: 'scale' }).code).toBe('SVCSTG.00100400');
+  });
+
+  it('answers the fallback for a violation no rule covers', () => {
+    const unknownField = [
+      { location: ['request', 'body', 'colour'], code: 'additionalProperties', severity: 'Error' },
+    ];
+    expect(
+      as.fromViolations('PUT', CALLBACK, unknownField, {
+        lifecycle_action_result: 'ABANDON',
+        lifecycle_action_key: 'k',
+        colour: 1,
+      }).code,
+    ).toBe('AS.0022');
+    const query = [{ location: ['request', 'query', 'limit'], code: 'maximum', severity: 'Error' }];
+    expect(ss.fromViolations('GET', ACTION.replace('action', 'snapshots'), query, undefined).code).toBe(
+      'SVCSTG.00100400',
+    );
+  });
+
+  it('answers x-hwc-missing-error-code of the request body when the body is missing', () => {
+    const missingBody = [{ location: ['request'], code: 'required', severity: 'Error' }];
+    const answer = as.fromViolations('PUT', `${HOOKS}/h`, missingBody, undefined);
+    expect(answer.body).toEqual({ error: { code: 'AS.0002', message: 'Request body is null.' } });
+  });
+
+  it('prefers literal path segments when matching operations', () => {
+    expect(as.match('GET', `${HOOKS}/list`)?.operationId).toBe('listLifecycleHooks');
+    expect(as.match('GET', `${HOOKS}/my-hook`)).toMatchObject({
+      operationId: 'showLifecycleHook',
+      pathParams: { project_id: 'p', scaling_group_id: 'g', lifecycle_hook_name: 'my-hook' },
+    });
+    expect(as.match('PATCH', `${HOOKS}/my-hook`)).toBeUndefined();
+  });
+});
