@@ -35,7 +35,10 @@ function SuccessResponseDefaultExample() {
         if (!/^2/.test(String(ctx.key))) return;
         for (const examples of mediaExamples(ctx, response)) {
           if (!examples.default) {
-            ctx.report({ message: 'A 2xx response body needs an example named `default`.', location: ctx.location.key() });
+            ctx.report({
+              message: 'A 2xx response body needs an example named `default`.',
+              location: ctx.location.key(),
+            });
           }
         }
       },
@@ -51,7 +54,10 @@ function ErrorResponseExampleCode() {
         if (!/^[45]/.test(String(ctx.key))) return;
         const all = mediaExamples(ctx, response);
         if (all.length === 0 || all.some((examples) => Object.keys(examples).length === 0)) {
-          ctx.report({ message: 'An error response needs at least one example.', location: ctx.location.key() });
+          ctx.report({
+            message: 'An error response needs at least one example.',
+            location: ctx.location.key(),
+          });
           return;
         }
         for (const examples of all) {

@@ -5,7 +5,22 @@ import { deref, loadBundle, operation, operations, validator } from './bundle.js
 const doc = loadBundle('autoscaling');
 const schema = validator(doc);
 const BASE = '/autoscaling-api/v1/{project_id}';
-const ERROR_STATUSES = ['400', '401', '403', '404', '405', '406', '407', '408', '409', '500', '501', '502', '503', '504'];
+const ERROR_STATUSES = [
+  '400',
+  '401',
+  '403',
+  '404',
+  '405',
+  '406',
+  '407',
+  '408',
+  '409',
+  '500',
+  '501',
+  '502',
+  '503',
+  '504',
+];
 const HOOK_FIELDS = [
   'lifecycle_hook_name',
   'lifecycle_hook_type',
@@ -20,7 +35,9 @@ const SEED_HOOK_URN = 'urn:smn:regionId:b53e5554fad0494d96206fb84296510b:gsh';
 
 describe('AS lifecycle-hook operations', () => {
   it('has exactly the seven operations of the group, at their paths and methods', () => {
-    const found = operations(doc).map((o) => `${o.method.toUpperCase()} ${o.path} ${o.operation.operationId}`);
+    const found = operations(doc).map(
+      (o) => `${o.method.toUpperCase()} ${o.path} ${o.operation.operationId}`,
+    );
     expect(found.sort()).toEqual(
       [
         `POST ${BASE}/scaling_lifecycle_hook/{scaling_group_id} createLifecycleHook`,
@@ -46,7 +63,9 @@ describe('AS lifecycle-hook operations', () => {
   );
 
   it('names the official SDK method of each operation', () => {
-    const sdk = Object.fromEntries(operations(doc).map((o) => [o.operation.operationId, o.operation['x-hwc-sdk-method']]));
+    const sdk = Object.fromEntries(
+      operations(doc).map((o) => [o.operation.operationId, o.operation['x-hwc-sdk-method']]),
+    );
     expect(sdk).toEqual({
       createLifecycleHook: 'createLifyCycleHook',
       listLifecycleHooks: 'listLifeCycleHooks',
@@ -66,10 +85,19 @@ describe('createLifecycleHook (seed 003)', () => {
 
   it('requires the name, the type and the topic, and nothing else', () => {
     expect(op.body.required).toBe(true);
-    expect([...body.required].sort()).toEqual(['lifecycle_hook_name', 'lifecycle_hook_type', 'notification_topic_urn']);
-    expect(Object.keys(body.properties).sort()).toEqual(
-      ['default_result', 'default_timeout', 'lifecycle_hook_name', 'lifecycle_hook_type', 'notification_metadata', 'notification_topic_urn'],
-    );
+    expect([...body.required].sort()).toEqual([
+      'lifecycle_hook_name',
+      'lifecycle_hook_type',
+      'notification_topic_urn',
+    ]);
+    expect(Object.keys(body.properties).sort()).toEqual([
+      'default_result',
+      'default_timeout',
+      'lifecycle_hook_name',
+      'lifecycle_hook_type',
+      'notification_metadata',
+      'notification_topic_urn',
+    ]);
     expect(body.additionalProperties).toBe(false);
   });
 
@@ -90,7 +118,7 @@ describe('createLifecycleHook (seed 003)', () => {
     expect(body.properties.default_timeout.default).toBe(3600);
   });
 
-  it('limits the metadata to 256 characters without < > & \' ( )', () => {
+  it("limits the metadata to 256 characters without < > & ' ( )", () => {
     expect(field('notification_metadata')).toMatchObject({ type: 'string', maxLength: 256 });
     const valid = schema('#/components/schemas/NotificationMetadata');
     expect(valid('drain connections')).toBe(true);
@@ -154,8 +182,15 @@ describe('listLifecycleHooks, showLifecycleHook, updateLifecycleHook, deleteLife
     const op = operation(doc, 'listLifecycleHooks');
     expect(op.responseSchema('200').required).toEqual(['lifecycle_hooks']);
     const hooks = op.example('200').lifecycle_hooks;
-    expect(hooks.map((h: { lifecycle_hook_name: string }) => h.lifecycle_hook_name)).toEqual(['test-hook1', 'test-hook2']);
-    expect(hooks[1]).toMatchObject({ default_result: 'CONTINUE', default_timeout: 300, lifecycle_hook_type: 'INSTANCE_TERMINATING' });
+    expect(hooks.map((h: { lifecycle_hook_name: string }) => h.lifecycle_hook_name)).toEqual([
+      'test-hook1',
+      'test-hook2',
+    ]);
+    expect(hooks[1]).toMatchObject({
+      default_result: 'CONTINUE',
+      default_timeout: 300,
+      lifecycle_hook_type: 'INSTANCE_TERMINATING',
+    });
   });
 
   it('addresses one hook by its name in the path', () => {
@@ -164,17 +199,27 @@ describe('listLifecycleHooks, showLifecycleHook, updateLifecycleHook, deleteLife
       expect(name).toMatchObject({ in: 'path', required: true });
       expect(deref(doc, name.schema).pattern).toBe('^[A-Za-z0-9_-]{1,32}$');
     }
-    expect(operation(doc, 'showLifecycleHook').example('200')).toMatchObject({ lifecycle_hook_name: 'test-hook1', default_result: 'CONTINUE' });
+    expect(operation(doc, 'showLifecycleHook').example('200')).toMatchObject({
+      lifecycle_hook_name: 'test-hook1',
+      default_result: 'CONTINUE',
+    });
   });
 
   it('updates any of five optional fields, never the name, with the page example', () => {
     const op = operation(doc, 'updateLifecycleHook');
     expect(op.bodySchema.required).toBeUndefined();
-    expect(Object.keys(op.bodySchema.properties).sort()).toEqual(
-      ['default_result', 'default_timeout', 'lifecycle_hook_type', 'notification_metadata', 'notification_topic_urn'],
-    );
+    expect(Object.keys(op.bodySchema.properties).sort()).toEqual([
+      'default_result',
+      'default_timeout',
+      'lifecycle_hook_type',
+      'notification_metadata',
+      'notification_topic_urn',
+    ]);
     expect(op.requestExample()).toEqual({ default_result: 'CONTINUE' });
-    expect(op.example('200')).toMatchObject({ default_result: 'CONTINUE', create_time: '2016-11-18T04:01:34Z' });
+    expect(op.example('200')).toMatchObject({
+      default_result: 'CONTINUE',
+      create_time: '2016-11-18T04:01:34Z',
+    });
   });
 
   it('deletes with 204 and no body, and says hooks cannot be deleted while the group scales', () => {
@@ -198,16 +243,29 @@ describe('callbackLifecycleHook (seeds 000, 001, 002)', () => {
   it('has the four string fields, the result required with ABANDON, CONTINUE and EXTEND', () => {
     const body = op.bodySchema;
     expect(body.required).toEqual(['lifecycle_action_result']);
-    for (const name of ['lifecycle_action_key', 'instance_id', 'lifecycle_hook_name', 'lifecycle_action_result']) {
+    for (const name of [
+      'lifecycle_action_key',
+      'instance_id',
+      'lifecycle_hook_name',
+      'lifecycle_action_result',
+    ]) {
       expect(deref(doc, body.properties[name]).type).toBe('string');
     }
-    expect(deref(doc, body.properties.lifecycle_action_result).enum).toEqual(['ABANDON', 'CONTINUE', 'EXTEND']);
+    expect(deref(doc, body.properties.lifecycle_action_result).enum).toEqual([
+      'ABANDON',
+      'CONTINUE',
+      'EXTEND',
+    ]);
   });
 
   it('needs the key, or both the instance ID and the hook name', () => {
     expect(valid({ lifecycle_action_result: 'ABANDON', lifecycle_action_key: 'k' })).toBe(true);
-    expect(valid({ lifecycle_action_result: 'CONTINUE', instance_id: 'i', lifecycle_hook_name: 'h' })).toBe(true);
-    expect(valid({ lifecycle_action_result: 'EXTEND', lifecycle_action_key: 'k', instance_id: 'i' })).toBe(true);
+    expect(valid({ lifecycle_action_result: 'CONTINUE', instance_id: 'i', lifecycle_hook_name: 'h' })).toBe(
+      true,
+    );
+    expect(valid({ lifecycle_action_result: 'EXTEND', lifecycle_action_key: 'k', instance_id: 'i' })).toBe(
+      true,
+    );
     expect(valid({ lifecycle_action_result: 'ABANDON' })).toBe(false);
     expect(valid({ lifecycle_action_result: 'ABANDON', instance_id: 'i' })).toBe(false);
     expect(valid({ lifecycle_action_key: 'k' })).toBe(false);
@@ -233,12 +291,26 @@ describe('listInstanceHangingInfo', () => {
   const op = operation(doc, 'listInstanceHangingInfo');
 
   it('filters by an optional instance_id query and returns instance_hanging_info', () => {
-    expect(op.param('instance_id')).toMatchObject({ in: 'query', required: false, schema: { type: 'string' } });
+    expect(op.param('instance_id')).toMatchObject({
+      in: 'query',
+      required: false,
+      schema: { type: 'string' },
+    });
     const item = deref(doc, op.responseSchema('200').properties.instance_hanging_info.items);
-    expect(Object.keys(item.properties).sort()).toEqual(
-      ['default_result', 'instance_id', 'lifecycle_action_key', 'lifecycle_hook_name', 'lifecycle_hook_status', 'scaling_group_id', 'timeout'],
-    );
-    expect(deref(doc, item.properties.lifecycle_hook_status).enum).toEqual(['HANGING', 'CONTINUE', 'ABANDON']);
+    expect(Object.keys(item.properties).sort()).toEqual([
+      'default_result',
+      'instance_id',
+      'lifecycle_action_key',
+      'lifecycle_hook_name',
+      'lifecycle_hook_status',
+      'scaling_group_id',
+      'timeout',
+    ]);
+    expect(deref(doc, item.properties.lifecycle_hook_status).enum).toEqual([
+      'HANGING',
+      'CONTINUE',
+      'ABANDON',
+    ]);
     expect(item.properties.timeout.format).toBe('date-time');
   });
 
@@ -259,7 +331,9 @@ describe('AS errors, servers and security', () => {
   it('gives AS errors the nested shape and gateway errors the flat one', () => {
     const valid = schema('#/components/schemas/AsErrorResponse');
     expect(valid({ error: { code: 'AS.7031', message: 'Invalid lifecycle hook name.' } })).toBe(true);
-    expect(valid({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information.' })).toBe(true);
+    expect(valid({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information.' })).toBe(
+      true,
+    );
     expect(valid({ error: { code: 'SVCSTG.00100400', message: 'x' } })).toBe(false);
   });
 
@@ -269,9 +343,20 @@ describe('AS errors, servers and security', () => {
         (e) => deref(doc, e).value.error?.code,
       );
     expect(codes('createLifecycleHook')).toEqual(
-      expect.arrayContaining(['AS.7030', 'AS.7031', 'AS.7033', 'AS.7035', 'AS.7038', 'AS.7041', 'AS.7043', 'AS.7055']),
+      expect.arrayContaining([
+        'AS.7030',
+        'AS.7031',
+        'AS.7033',
+        'AS.7035',
+        'AS.7038',
+        'AS.7041',
+        'AS.7043',
+        'AS.7055',
+      ]),
     );
-    expect(codes('callbackLifecycleHook')).toEqual(expect.arrayContaining(['AS.7034', 'AS.7039', 'AS.7040', 'AS.7042']));
+    expect(codes('callbackLifecycleHook')).toEqual(
+      expect.arrayContaining(['AS.7034', 'AS.7039', 'AS.7040', 'AS.7042']),
+    );
   });
 
   it('serves Huawei Cloud regions, the ap-southeast-1 exception and Open Telekom Cloud', () => {
@@ -287,8 +372,18 @@ describe('AS errors, servers and security', () => {
 
   it('accepts AK/SK signing or an IAM token', () => {
     expect(doc.security).toEqual([{ AkSkSignature: [] }, { IamToken: [] }]);
-    expect(doc.components.securitySchemes.AkSkSignature).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' });
-    expect(doc.components.securitySchemes.AkSkSignature.description).toMatch(/X-Sdk-Date[\s\S]*X-Project-Id[\s\S]*SDK-HMAC-SHA256/);
-    expect(doc.components.securitySchemes.IamToken).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Auth-Token' });
+    expect(doc.components.securitySchemes.AkSkSignature).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+    });
+    expect(doc.components.securitySchemes.AkSkSignature.description).toMatch(
+      /X-Sdk-Date[\s\S]*X-Project-Id[\s\S]*SDK-HMAC-SHA256/,
+    );
+    expect(doc.components.securitySchemes.IamToken).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-Auth-Token',
+    });
   });
 });

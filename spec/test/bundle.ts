@@ -41,9 +41,12 @@ export function operation(doc: Json, operationId: string) {
     param: (name: string) => parameters.find((p: Json) => p.name === name),
     parameters,
     body: op.requestBody ? deref(doc, op.requestBody) : undefined,
-    bodySchema: op.requestBody ? deref(doc, deref(doc, op.requestBody).content['application/json'].schema) : undefined,
+    bodySchema: op.requestBody
+      ? deref(doc, deref(doc, op.requestBody).content['application/json'].schema)
+      : undefined,
     response: (status: string) => deref(doc, op.responses[status]),
-    responseSchema: (status: string) => deref(doc, deref(doc, op.responses[status]).content['application/json'].schema),
+    responseSchema: (status: string) =>
+      deref(doc, deref(doc, op.responses[status]).content['application/json'].schema),
     example: (status: string, name = 'default') =>
       deref(doc, deref(doc, op.responses[status]).content['application/json'].examples[name]).value,
     requestExample: (name = 'default') =>
@@ -54,7 +57,7 @@ export function operation(doc: Json, operationId: string) {
 /** A draft-07 validator, as Prism uses for 3.1 schemas without `$schema`, over the whole document. */
 export function validator(doc: Json) {
   const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
+  addFormats.default(ajv);
   ajv.addSchema({ ...doc, $id: 'doc' }, 'doc');
   return (schemaRef: string) => {
     const validate = ajv.getSchema(`doc${schemaRef}`);

@@ -7,13 +7,20 @@ import { deref, type Json, loadBundle, operations } from './bundle.js';
 function undeclared(doc: Json, schemaNode: Json, value: Json, path = '$'): string[] {
   const schema = deref(doc, schemaNode);
   if (!schema || value === null || typeof value !== 'object') return [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => (schema.items ? undeclared(doc, schema.items, v, `${path}[${i}]`) : []));
-  const branches = [schema, ...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].map((s) => deref(doc, s));
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => (schema.items ? undeclared(doc, schema.items, v, `${path}[${i}]`) : []));
+  const branches = [schema, ...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].map(
+    (s) => deref(doc, s),
+  );
   const declared = new Map<string, Json>();
-  for (const branch of branches) for (const [k, v] of Object.entries(branch.properties ?? {})) if (!declared.has(k)) declared.set(k, v);
-  for (const branch of branches) for (const s of [...(branch.allOf ?? []), ...(branch.anyOf ?? [])]) if (s !== schema) {
-    for (const [k, v] of Object.entries(deref(doc, s).properties ?? {})) if (!declared.has(k)) declared.set(k, v);
-  }
+  for (const branch of branches)
+    for (const [k, v] of Object.entries(branch.properties ?? {})) if (!declared.has(k)) declared.set(k, v);
+  for (const branch of branches)
+    for (const s of [...(branch.allOf ?? []), ...(branch.anyOf ?? [])])
+      if (s !== schema) {
+        for (const [k, v] of Object.entries(deref(doc, s).properties ?? {}))
+          if (!declared.has(k)) declared.set(k, v);
+      }
   if (declared.size === 0) return [];
   return Object.entries(value).flatMap(([k, v]) =>
     declared.has(k) ? undeclared(doc, declared.get(k), v, `${path}.${k}`) : [`${path}.${k}`],
@@ -62,7 +69,9 @@ function ruleCodes(node: Json, out = new Set<string>()): Set<string> {
 describe.each(['autoscaling', 'servicestage'] as const)('%s error rules', (api) => {
   const doc = loadBundle(api);
   const exampleCodes = new Set(
-    Object.values(doc.components.examples as Record<string, Json>).map((e) => e.value?.error?.code ?? e.value?.error_code),
+    Object.values(doc.components.examples as Record<string, Json>).map(
+      (e) => e.value?.error?.code ?? e.value?.error_code,
+    ),
   );
   it('give every code they name an example, the source of its message', () => {
     const codes = [...ruleCodes(doc)];

@@ -4,11 +4,14 @@ import { deref, loadBundle, operation, operations, validator } from './bundle.js
 
 const doc = loadBundle('servicestage');
 const schema = validator(doc);
-const INSTANCE = '/v2/{project_id}/cas/applications/{application_id}/components/{component_id}/instances/{instance_id}';
+const INSTANCE =
+  '/v2/{project_id}/cas/applications/{application_id}/components/{component_id}/instances/{instance_id}';
 
 describe('ServiceStage operations', () => {
   it('has the action, the snapshots and the job details, at their paths and methods', () => {
-    const found = operations(doc).map((o) => `${o.method.toUpperCase()} ${o.path} ${o.operation.operationId}`);
+    const found = operations(doc).map(
+      (o) => `${o.method.toUpperCase()} ${o.path} ${o.operation.operationId}`,
+    );
     expect(found.sort()).toEqual(
       [
         `POST ${INSTANCE}/action performComponentInstanceAction`,
@@ -21,7 +24,14 @@ describe('ServiceStage operations', () => {
   it.each(operations(doc).map((o) => [o.operation.operationId] as const))(
     '%s: documents 200, 400, 404 and 500, plus the gateway auth statuses',
     (id) => {
-      expect(Object.keys(operation(doc, id).operation.responses)).toEqual(['200', '400', '401', '403', '404', '500']);
+      expect(Object.keys(operation(doc, id).operation.responses)).toEqual([
+        '200',
+        '400',
+        '401',
+        '403',
+        '404',
+        '500',
+      ]);
     },
   );
 });
@@ -38,7 +48,13 @@ describe('performComponentInstanceAction (seed 004)', () => {
 
   it('requires the action, one of start, stop, restart, scale, rollback; parameters hold replica, hosts, version', () => {
     expect(op.bodySchema.required).toEqual(['action']);
-    expect(deref(doc, op.bodySchema.properties.action).enum).toEqual(['start', 'stop', 'restart', 'scale', 'rollback']);
+    expect(deref(doc, op.bodySchema.properties.action).enum).toEqual([
+      'start',
+      'stop',
+      'restart',
+      'scale',
+      'rollback',
+    ]);
     const parameters = deref(doc, op.bodySchema.properties.parameters);
     expect(parameters.properties.replica).toMatchObject({ type: 'integer' });
     expect(parameters.properties.hosts).toMatchObject({ type: 'array', items: { type: 'string' } });
@@ -105,8 +121,11 @@ describe('showJobDetail', () => {
 
   it('takes job_id in the path and instance_id, limit, offset and a string desc in the query', () => {
     expect(op.param('job_id')).toMatchObject({ in: 'path', required: true });
-    expect(op.param('desc').schema).toEqual(expect.objectContaining({ type: 'string', enum: ['true', 'false'] }));
-    for (const name of ['instance_id', 'limit', 'offset']) expect(op.param(name)).toMatchObject({ in: 'query', required: false });
+    expect(op.param('desc').schema).toEqual(
+      expect.objectContaining({ type: 'string', enum: ['true', 'false'] }),
+    );
+    for (const name of ['instance_id', 'limit', 'offset'])
+      expect(op.param(name)).toMatchObject({ in: 'query', required: false });
   });
 
   it('keeps the UPPER-CASE job and task keys and the documented status superset', () => {
@@ -116,9 +135,19 @@ describe('showJobDetail', () => {
     expect(Object.keys(job.properties).every((k) => k === k.toUpperCase())).toBe(true);
     expect(Object.keys(task.properties).every((k) => k === k.toUpperCase())).toBe(true);
     expect(deref(doc, job.properties.EXECUTION_STATUS).enum).toEqual(
-      expect.arrayContaining(['RUNNING', 'FAILED', 'SUCCEEDED', 'CANCELLED', 'PARTIALLY_FAILED', 'ROLLBACKED', 'UNKNOWN']),
+      expect.arrayContaining([
+        'RUNNING',
+        'FAILED',
+        'SUCCEEDED',
+        'CANCELLED',
+        'PARTIALLY_FAILED',
+        'ROLLBACKED',
+        'UNKNOWN',
+      ]),
     );
-    expect(deref(doc, task.properties.TASK_STATUS).enum).toEqual(expect.arrayContaining(['RUNNING', 'SKIPPED', 'FAILED', 'SUCCEEDED']));
+    expect(deref(doc, task.properties.TASK_STATUS).enum).toEqual(
+      expect.arrayContaining(['RUNNING', 'SKIPPED', 'FAILED', 'SUCCEEDED']),
+    );
     expect(task.properties.TASK_INDEX.type).toBe('integer');
   });
 });
@@ -131,6 +160,8 @@ describe('ServiceStage errors and servers', () => {
   });
 
   it('is served on servicestage.{region}.myhuaweicloud.com only', () => {
-    expect(doc.servers.map((s: { url: string }) => s.url)).toEqual(['https://servicestage.{region}.myhuaweicloud.com']);
+    expect(doc.servers.map((s: { url: string }) => s.url)).toEqual([
+      'https://servicestage.{region}.myhuaweicloud.com',
+    ]);
   });
 });

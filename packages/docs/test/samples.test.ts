@@ -1,0 +1,81 @@
+// Type-checks every generated TypeScript code sample against the client packages, so that the samples on the pages
+// cannot drift from @hwc-openapi/autoscaling and @hwc-openapi/servicestage. The samples are written into a
+// temporary directory inside this package (so that the workspace dependencies resolve) and compiled with the
+// TypeScript compiler API under the repository's strict settings.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typescriptSamples } from '../scripts/codesamples.mjs';
+import { APIS, LANGS, loadSpec } from '../scripts/pages.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+let dir: string;
+
+const OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: ['node'],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noUnusedLocals: true,
+  skipLibCheck: true,
+  noEmit: true,
+};
+
+function compile(files: string[]) {
+  const program = ts.createProgram(files, OPTIONS);
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file
+      ? `${d.file.fileName.slice(dir.length + 1)}:${(d.file.getLineAndCharacterOfPosition(d.start ?? 0).line ?? 0) + 1}`
+      : '';
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
+
+beforeAll(() => {
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  dir = mkdtempSync(join(root, 'test-results', 'samples-'));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('generated TypeScript samples', () => {
+  it('compile against the client packages', async () => {
+    const files: string[] = [];
+    for (const api of APIS) {
+      for (const lang of LANGS) {
+        const samples = typescriptSamples(api, await loadSpec(api, lang), lang);
+        expect(samples.length).toBeGreaterThan(0);
+        for (const { operationId, source } of samples) {
+          const file = join(dir, `${api}.${lang}.${operationId}.ts`);
+          writeFileSync(file, source);
+          files.push(file);
+        }
+      }
+    }
+    expect(files).toHaveLength(2 * (7 + 3));
+    expect(compile(files)).toEqual([]);
+  });
+
+  it('would catch a sample that no longer matches a client (control)', async () => {
+    const [sample] = typescriptSamples('autoscaling', await loadSpec('autoscaling', 'en'), 'en').filter(
+      (s: { operationId: string }) => s.operationId === 'callbackLifecycleHook',
+    );
+    if (!sample) throw new Error('no callbackLifecycleHook sample');
+    const broken = sample.source
+      .replace('scaling_group_id:', 'scaling_group:')
+      .replace("lifecycle_action_result: 'ABANDON'", "lifecycle_action_result: 'STOP'");
+    const file = join(dir, 'control.broken.ts');
+    writeFileSync(file, broken);
+    const diagnostics = compile([file]);
+    expect(diagnostics.join('\n')).toMatch(/scaling_group/);
+    expect(diagnostics.join('\n')).toMatch(/STOP/);
+  });
+});
