@@ -16,7 +16,9 @@ for (const pkg of ['@hwc-openapi/autoscaling', '@hwc-openapi/servicestage']) {
   });
   const bytes = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
   const ratio = bytes / BUDGET_BYTES;
-  console.log(`${pkg} + core + openapi-fetch: ${(bytes / 1024).toFixed(2)} kB min+gz, budget 10.00 kB, ${ratio.toFixed(2)}x`);
+  console.log(
+    `${pkg} + core + openapi-fetch: ${(bytes / 1024).toFixed(2)} kB min+gz, budget 10.00 kB, ${ratio.toFixed(2)}x`,
+  );
   if (ratio > 1) over = true;
 }
 if (over) {

@@ -21,7 +21,9 @@ beforeAll(async () => {
     seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
     res.setHeader('content-type', 'application/json');
     if (req.url?.includes('/cas/jobs/')) {
-      res.end(JSON.stringify({ task_count: 0, job: { JOB_ID: 'JOB1', EXECUTION_STATUS: 'SUCCEEDED' }, tasks: [] }));
+      res.end(
+        JSON.stringify({ task_count: 0, job: { JOB_ID: 'JOB1', EXECUTION_STATUS: 'SUCCEEDED' }, tasks: [] }),
+      );
     } else {
       res.end(JSON.stringify({ instance_hanging_info: [] }));
     }
@@ -49,7 +51,10 @@ it('installs the packed packages, type-checks a program against them and runs it
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', ...files, 'typescript@5.9.3'], { cwd: app, stdio: 'ignore' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', ...files, 'typescript@5.9.3'], {
+    cwd: app,
+    stdio: 'ignore',
+  });
   writeFileSync(
     join(app, 'main.ts'),
     `import { createAutoScalingClient, listHeldInstances, type LifecycleHook } from '@hwc-openapi/autoscaling';
@@ -68,7 +73,15 @@ console.log(JSON.stringify({ held: held.length, status: job.job.EXECUTION_STATUS
   );
   writeFileSync(
     join(app, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', strict: true, lib: ['ES2022', 'DOM'], types: [] } }),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        strict: true,
+        lib: ['ES2022', 'DOM'],
+        types: [],
+      },
+    }),
   );
   try {
     execFileSync(join(app, 'node_modules/.bin/tsc'), ['-p', app], { cwd: app, encoding: 'utf8' });
@@ -76,8 +89,13 @@ console.log(JSON.stringify({ held: held.length, status: job.job.EXECUTION_STATUS
     throw new Error(`tsc failed:\n${(e as { stdout?: string }).stdout}`);
   }
   // Asynchronous: the server answering the program lives in this process.
-  const { stdout: out } = await promisify(execFile)(process.execPath, [join(app, 'main.js'), baseUrl], { cwd: app });
+  const { stdout: out } = await promisify(execFile)(process.execPath, [join(app, 'main.js'), baseUrl], {
+    cwd: app,
+  });
   expect(JSON.parse(out)).toEqual({ held: 0, status: 'SUCCEEDED', name: 'drain' });
-  expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /autoscaling-api/v1/p1/scaling_instance_hook/g1/list', 'GET /v2/p1/cas/jobs/JOB1']);
+  expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+    'GET /autoscaling-api/v1/p1/scaling_instance_hook/g1/list',
+    'GET /v2/p1/cas/jobs/JOB1',
+  ]);
   expect(seen.every((r) => r.authorization?.startsWith('SDK-HMAC-SHA256 Access=AK, '))).toBe(true);
 }, 180_000);
