@@ -239,5 +239,6 @@ describe('property: byte-identical to the official Node SDK signer', () => {
         expected.Authorization,
       );
     }
-  });
+    // Under a second alone; CI runs it beside every other package's tasks on two cores.
+  }, 60_000);
 });
