@@ -54,6 +54,9 @@ interface OperationEntry {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 const HTTP_BAD_REQUEST = 400;
+const HTTP_NOT_FOUND = 404;
+/** What Huawei Cloud's API gateway answers, in front of every service, for an API that does not exist. */
+const UNKNOWN_API_CODE = 'APIGW.0101';
 
 const isNode = (value: unknown): value is Node =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -272,6 +275,11 @@ export class ServiceErrors {
     const nested = isNode(body.error) ? body.error : undefined;
     const message = String(nested ? nested.message : body.error_msg);
     return { status, code, message, body };
+  }
+
+  /** The API gateway's answer to a method and path that name no API of the document: 404, `APIGW.0101`. */
+  unknownApi(): ServiceErrorAnswer {
+    return this.forCode(UNKNOWN_API_CODE, HTTP_NOT_FOUND);
   }
 
   /** The answer for an invalid request that no specific rule covers (`info.x-hwc-validation-error-code`). */

@@ -56,6 +56,25 @@ describe('startMock (autoscaling, port 0)', () => {
     expect((await fetch(`${mock.url}${HOOKS}/list`)).status).toBe(200);
   });
 
+  it("answers a method and path that name no API with the gateway's 404, and lets CORS preflights through", async () => {
+    const gatewayNotFound = {
+      error_code: 'APIGW.0101',
+      error_msg: 'The API does not exist or has not been published in the environment.',
+      request_id: '7a6e2b2f1d2c4a0f9d3b8e5c1a4f6b20',
+    };
+    const unknownPath = await fetch(`${mock.url}/autoscaling-api/v1/p/scaling_lifecycle_hooks`);
+    expect(unknownPath.status).toBe(404);
+    expect(await unknownPath.json()).toEqual(gatewayNotFound);
+    const unknownMethod = await fetch(`${mock.url}${HOOKS}/list`, { method: 'PATCH' });
+    expect(unknownMethod.status).toBe(404);
+    expect(await unknownMethod.json()).toEqual(gatewayNotFound);
+    const preflight = await fetch(`${mock.url}${HOOKS}/list`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:8080', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.status).toBeLessThan(300);
+  });
+
   it('forwards Prefer: code= and example=', async () => {
     const notFound = await fetch(`${mock.url}${HOOKS}/list`, { headers: { prefer: 'code=404' } });
     expect(notFound.status).toBe(404);

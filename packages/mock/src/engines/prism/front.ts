@@ -95,6 +95,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
  *
  * - No credentials: a placeholder token is added, because the mock does not check authentication and Prism
  *   would answer 401 for a request without any.
+ * - A method and path that match no operation get the API gateway's 404 (`APIGW.0101`), not Prism's problem
+ *   JSON; OPTIONS still reaches Prism, which answers CORS preflights.
  * - A body that is not JSON is answered here with the validation code: Prism 5.14 exits on such a body.
  * - A 400/422 answer carrying request violations (`sl-violations`) is rewritten: status 400, the body the
  *   spec's `x-hwc-*` rules give. The `sl-violations` header is kept, to show what Prism objected to.
@@ -107,6 +109,11 @@ export function createFront({ upstream, errors }: FrontOptions): Server {
     const method = req.method ?? 'GET';
     const rawUrl = req.url ?? '/';
     const pathname = new URL(rawUrl, 'http://mock.invalid').pathname;
+    if (method !== 'OPTIONS' && !errors.match(method, pathname)) {
+      req.resume();
+      sendError(res, errors.unknownApi());
+      return;
+    }
     const body = await readBody(req);
     if (body === undefined) {
       sendError(res, errors.validationError(), { connection: 'close' });
