@@ -2,25 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import { resolveRef as deref } from '../lib/resolve.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document is untyped JSON.
 export type Json = any;
+
+/** Follows `#/…` references until a node that is not one (the spec package's own resolver). */
+export { deref };
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
 export function loadBundle(api: 'autoscaling' | 'servicestage'): Json {
   return JSON.parse(readFileSync(new URL(`../dist/${api}.json`, import.meta.url), 'utf8'));
-}
-
-/** Follows `#/…` references until a node that is not one. */
-export function deref(doc: Json, node: Json): Json {
-  let current = node;
-  while (current && typeof current.$ref === 'string') {
-    const pointer = current.$ref.replace(/^#\//, '').split('/');
-    current = pointer.reduce((n: Json, key: string) => n?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-    if (current === undefined) throw new Error(`Unresolved reference ${node.$ref}`);
-  }
-  return current;
 }
 
 /** Every operation of the document, with its method, path and resolved parts. */

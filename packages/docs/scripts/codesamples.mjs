@@ -4,25 +4,8 @@
 //   - curl, with IAM token auth (`X-Auth-Token: $HWC_TOKEN`);
 //   - TypeScript, with the typed client of @hwc-openapi/<api>.
 // test/samples.test.ts type-checks every TypeScript sample against the client packages.
+import { resolveRef as deref } from '@hwc-openapi/spec/resolve';
 import { CLIENTS, operationsOf } from './pages.mjs';
-
-/** Follows local `#/…` references. */
-export function deref(doc, node) {
-  let current = node;
-  const seen = new Set();
-  while (current && typeof current.$ref === 'string') {
-    if (seen.has(current.$ref)) throw new Error(`circular $ref ${current.$ref}`);
-    seen.add(current.$ref);
-    if (!current.$ref.startsWith('#/')) throw new Error(`unsupported $ref ${current.$ref}`);
-    const pointer = current.$ref
-      .slice(2)
-      .split('/')
-      .map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
-    current = pointer.reduce((n, key) => n?.[key], doc);
-    if (current === undefined) throw new Error(`unresolved $ref ${[...seen].pop()}`);
-  }
-  return current;
-}
 
 const TEXT = {
   en: {

@@ -8,6 +8,8 @@
  *
  * The status is 400 and the body is the spec's own example for that code (so the message is the spec's too).
  */
+
+import { decodePointerSegment, resolvePointer } from '@hwc-openapi/spec/resolve';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { OpenApiDocument } from './spec.js';
@@ -60,21 +62,6 @@ const UNKNOWN_API_CODE = 'APIGW.0101';
 
 const isNode = (value: unknown): value is Node =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function decodePointerSegment(segment: string): string {
-  return decodeURIComponent(segment).replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
-function resolvePointer(document: unknown, ref: string): unknown {
-  if (!ref.startsWith('#')) throw new Error(`Only local $refs are supported: ${ref}`);
-  let node: unknown = document;
-  for (const raw of ref.slice(1).split('/').slice(1)) {
-    const segment = decodePointerSegment(raw);
-    node = Array.isArray(node) ? node[Number(segment)] : isNode(node) ? node[segment] : undefined;
-    if (node === undefined) throw new Error(`Unresolvable $ref: ${ref}`);
-  }
-  return node;
-}
 
 /**
  * Inlines every local `$ref`, so that a validator's schema paths lead through the very nodes that carry the

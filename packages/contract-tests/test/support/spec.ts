@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolveRef } from '@hwc-openapi/spec/resolve';
 
 export type ServiceName = 'autoscaling' | 'servicestage';
 type Node = Record<string, unknown>;
@@ -17,15 +18,6 @@ export const documents: Readonly<Record<ServiceName, Node>> = {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const isNode = (value: unknown): value is Node =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export function resolve(document: Node, value: unknown): unknown {
-  if (!isNode(value) || typeof value.$ref !== 'string') return value;
-  let node: unknown = document;
-  for (const segment of value.$ref.slice(2).split('/')) {
-    node = isNode(node) ? node[segment.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined;
-  }
-  return resolve(document, node);
-}
 
 const escapePointer = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
 
@@ -58,11 +50,11 @@ function collect(service: ServiceName): SpecOperation[] {
           isNode(raw) && typeof raw.$ref === 'string'
             ? raw.$ref
             : `#/paths/${escapePointer(path)}/${method}/responses/${status}`;
-        const response = resolve(document, raw) as Node;
+        const response = resolveRef(document, raw) as Node;
         const media = isNode(response.content) ? (response.content['application/json'] as Node) : undefined;
         const examples = new Map<string, unknown>();
         for (const [name, example] of Object.entries((media?.examples as Node | undefined) ?? {})) {
-          examples.set(name, (resolve(document, example) as Node).value);
+          examples.set(name, (resolveRef(document, example) as Node).value);
         }
         responses.push({
           status,
