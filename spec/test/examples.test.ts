@@ -1,26 +1,29 @@
-// Every example in both documents: valid against its schema, and free of keys the schema does not declare
-// (the linter validates examples but lets unknown keys through, see redocly.yaml).
+// Every example in both documents is free of keys its schema does not declare: the linter validates examples
+// against their schemas but lets unknown keys through (see redocly.yaml).
 import { describe, expect, it } from 'vitest';
 import { deref, type Json, loadBundle, operations } from './bundle.js';
 
-/** Keys of `value` that `schema` (with its allOf/anyOf branches) does not declare, as JSON paths. */
+/** The properties a schema declares, its own first, then those of its allOf/anyOf/oneOf branches at any depth. */
+function declaredProperties(
+  doc: Json,
+  schemaNode: Json,
+  declared = new Map<string, Json>(),
+): Map<string, Json> {
+  const schema = deref(doc, schemaNode);
+  for (const [k, v] of Object.entries(schema.properties ?? {})) if (!declared.has(k)) declared.set(k, v);
+  for (const branch of [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) {
+    declaredProperties(doc, branch, declared);
+  }
+  return declared;
+}
+
+/** Keys of `value` that its schema does not declare, as JSON paths. */
 function undeclared(doc: Json, schemaNode: Json, value: Json, path = '$'): string[] {
   const schema = deref(doc, schemaNode);
   if (!schema || value === null || typeof value !== 'object') return [];
   if (Array.isArray(value))
     return value.flatMap((v, i) => (schema.items ? undeclared(doc, schema.items, v, `${path}[${i}]`) : []));
-  const branches = [schema, ...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].map(
-    (s) => deref(doc, s),
-  );
-  const declared = new Map<string, Json>();
-  for (const branch of branches)
-    for (const [k, v] of Object.entries(branch.properties ?? {})) if (!declared.has(k)) declared.set(k, v);
-  for (const branch of branches)
-    for (const s of [...(branch.allOf ?? []), ...(branch.anyOf ?? [])])
-      if (s !== schema) {
-        for (const [k, v] of Object.entries(deref(doc, s).properties ?? {}))
-          if (!declared.has(k)) declared.set(k, v);
-      }
+  const declared = declaredProperties(doc, schema);
   if (declared.size === 0) return [];
   return Object.entries(value).flatMap(([k, v]) =>
     declared.has(k) ? undeclared(doc, declared.get(k), v, `${path}.${k}`) : [`${path}.${k}`],
