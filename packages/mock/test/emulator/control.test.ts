@@ -73,7 +73,6 @@ describe('emulator: settings', () => {
       job_progression: { mode: 'immediate', polls: 2, seconds: 30 },
       replace_abandoned_instances: false,
       extend_limit: null,
-      fail_next_jobs: 0,
     });
     const patched = h.control('updateSettings', {
       body: { job_progression: { mode: 'time' }, extend_limit: 3 },
@@ -82,7 +81,6 @@ describe('emulator: settings', () => {
       job_progression: { mode: 'time', polls: 2, seconds: 30 },
       replace_abandoned_instances: false,
       extend_limit: 3,
-      fail_next_jobs: 0,
     });
     expect(h.control('updateSettings', { body: { extend_limit: null } }).body).toMatchObject({
       extend_limit: null,
@@ -94,9 +92,10 @@ describe('emulator: settings', () => {
   });
 
   it('rejects invalid settings given to the engine with a TypeError naming the field', () => {
-    expect(() => harness('servicestage', { settings: { fail_next_jobs: -1 } })).toThrow(
-      /settings\.fail_next_jobs/,
+    expect(() => harness('servicestage', { settings: { extend_limit: -1 } })).toThrow(
+      /settings\.extend_limit/,
     );
+    expect(() => harness('servicestage', { settings: { fail: true } })).toThrow(/unknown property fail/);
   });
 });
 
@@ -128,7 +127,6 @@ describe('emulator: reset', () => {
         job_progression: { mode: 'immediate', polls: 2, seconds: 30 },
         replace_abandoned_instances: true,
         extend_limit: null,
-        fail_next_jobs: 0,
       },
       projects: {},
     });
@@ -150,6 +148,22 @@ describe('emulator: state export and import', () => {
     // The export is a copy: changing it changes nothing inside the engine.
     exported.projects[PROJECT]?.autoscaling.groups.pop();
     expect(state(first).projects[PROJECT]?.autoscaling.groups).toHaveLength(1);
+  });
+
+  it('round-trips a running ServiceStage job, which then ends on the new engine', () => {
+    const first = harness('servicestage', { settings: { job_progression: { mode: 'polls', polls: 1 } } });
+    const ids = { application_id: 'a', component_id: 'c', instance_id: 'i' };
+    first.control('createServiceStageInstance', { body: { project_id: PROJECT, ...ids } });
+    const action = first.call('performComponentInstanceAction', { params: ids, body: { action: 'stop' } });
+    const jobId = (action.body as { job_id: string }).job_id;
+    first.call('showJobDetail', { params: { job_id: jobId } });
+    const second = harness('servicestage');
+    expect(second.control('replaceState', { body: state(first) }).status).toBe(204);
+    const detail = second.call('showJobDetail', { params: { job_id: jobId } }).body as {
+      job: { EXECUTION_STATUS: string };
+    };
+    expect(detail.job.EXECUTION_STATUS).toBe('SUCCEEDED');
+    expect(state(second).projects[PROJECT]?.servicestage.instances[0]?.status).toBe('STOPPED');
   });
 
   it('fires deadlines that an imported state already has due', () => {

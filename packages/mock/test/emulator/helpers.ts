@@ -14,7 +14,7 @@ import {
   type EmulatorEngine,
   type EmulatorEngineOptions,
 } from '../../src/engines/emulator/index.js';
-import type { EngineAnswer, OperationRequest } from '../../src/engines/emulator/interface.js';
+import type { EngineAnswer, OperationRequest } from '../../src/engines/engine.js';
 import { dereference, ServiceErrors } from '../../src/service-errors.js';
 import type { ServiceName } from '../../src/types.js';
 
