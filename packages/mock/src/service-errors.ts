@@ -98,6 +98,11 @@ export interface ServiceErrorsOptions {
    * plane, whose state schemas are large and whose operations a test may never call.
    */
   readonly lazy?: boolean;
+  /**
+   * Validation errors name the field and the rule (`seconds: must be <= 31536000.`), as the control plane's
+   * do, instead of the message of the spec's example for the code.
+   */
+  readonly fieldMessages?: boolean;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
@@ -248,6 +253,26 @@ const coercingAjv = () => {
   return coercing;
 };
 
+/** `seconds: must be <= 31536000.`: the field (dotted, from the instance path) and what it breaks. */
+export function describeViolation(error: ErrorObject, where: string): string {
+  const segments = error.instancePath.split('/').slice(1).map(decodePointerSegment);
+  const params = error.params as Record<string, unknown>;
+  let field = segments.join('.');
+  let rule = error.message ?? 'is invalid';
+  if (error.keyword === 'additionalProperties') {
+    field = [...segments, String(params.additionalProperty)].join('.');
+    rule = 'unknown field';
+  } else if (error.keyword === 'required') {
+    field = [...segments, String(params.missingProperty)].join('.');
+    rule = 'is required';
+  } else if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    rule = `must be one of ${params.allowedValues.join(', ')}`;
+  } else if (error.keyword === 'pattern') {
+    rule = `must match ${String(params.pattern)}`;
+  }
+  return `${field || where}: ${rule}.`;
+}
+
 function createAjv(options: { coerceTypes?: 'array' }): Ajv2020 {
   // Unoptimised code compiles faster, and these schemas are small: start-up time matters more here.
   const ajv = new Ajv2020({
@@ -278,6 +303,7 @@ export class ServiceErrors {
   /** `info.x-hwc-validation-error-code`: the code when no specific rule applies. */
   readonly validationCode: string;
   readonly #examples = new Map<string, unknown>();
+  readonly #fieldMessages: boolean;
   /** AS nests its errors (`{"error":{code,message}}`); ServiceStage and the control plane do not. */
   readonly #nested: boolean;
   readonly #operations: OperationEntry[] = [];
@@ -290,6 +316,7 @@ export class ServiceErrors {
     if (typeof fallback !== 'string') throw new Error('The document has no info.x-hwc-validation-error-code');
     this.validationCode = fallback;
     collectErrorExamples(document, this.#examples);
+    this.#fieldMessages = options.fieldMessages === true;
     this.#nested = isNode((this.#examples.get(fallback) as Node | undefined)?.error);
 
     const paths = isNode(document.paths) ? document.paths : {};
@@ -401,18 +428,18 @@ export class ServiceErrors {
         if (value !== undefined) values[name] = Array.isArray(value) ? [...value] : value;
       }
       if (!validator.validate(values)) {
-        return (
-          this.#firstCovered(validator.schema, validator.validate.errors ?? []) ?? this.validationError()
-        );
+        return this.#answerFor(validator.schema, validator.validate.errors ?? [], '');
       }
     }
     if (parts.body === undefined) {
       if (!entry.bodyRequired) return undefined;
-      return entry.missingBodyCode ? this.forCode(entry.missingBodyCode) : this.validationError();
+      return entry.missingBodyCode
+        ? this.forCode(entry.missingBodyCode)
+        : this.validationError('body: a JSON body is required.');
     }
     const validate = validators.body;
     if (!validate || validate(parts.body)) return undefined;
-    return this.#firstCovered(entry.bodySchema as Node, validate.errors ?? []) ?? this.validationError();
+    return this.#answerFor(entry.bodySchema as Node, validate.errors ?? [], 'body');
   }
 
   /**
@@ -472,9 +499,14 @@ export class ServiceErrors {
     return this.forCode(UNKNOWN_API_CODE, HTTP_NOT_FOUND);
   }
 
-  /** The answer for an invalid request that no specific rule covers (`info.x-hwc-validation-error-code`). */
-  validationError(): ServiceErrorAnswer {
-    return this.forCode(this.validationCode);
+  /**
+   * The answer for an invalid request that no specific rule covers (`info.x-hwc-validation-error-code`). A
+   * document whose errors name the field (`fieldMessages`) gets `message`; the others keep the spec's message.
+   */
+  validationError(message?: string): ServiceErrorAnswer {
+    const answer = this.forCode(this.validationCode);
+    if (message === undefined || !this.#fieldMessages) return answer;
+    return { ...answer, message, body: this.errorBody(this.validationCode, message) };
   }
 
   /**
@@ -485,7 +517,7 @@ export class ServiceErrors {
     const entry = this.route(method.toUpperCase(), pathname)?.route as OperationEntry | undefined;
     const validate = entry && this.#validators(entry).body;
     if (!entry || !validate || validate(body)) return undefined;
-    return this.#firstCovered(entry.bodySchema as Node, validate.errors ?? []) ?? this.validationError();
+    return this.#answerFor(entry.bodySchema as Node, validate.errors ?? [], 'body');
   }
 
   #validators(entry: OperationEntry): Validators {
@@ -526,6 +558,14 @@ export class ServiceErrors {
     const schema = parameter && isNode(parameter.schema) ? parameter.schema : undefined;
     const code = schema && codeFromExtension(schema, keyword);
     return code ? this.forCode(code) : this.validationError();
+  }
+
+  /** The first violation a rule covers, or the fallback (naming the first violation, if the document wants). */
+  #answerFor(root: Node, errors: readonly ErrorObject[], where: string): ServiceErrorAnswer {
+    const covered = this.#firstCovered(root, errors);
+    if (covered) return covered;
+    const first = errors[0];
+    return this.validationError(first && describeViolation(first, where));
   }
 
   #firstCovered(root: Node, errors: readonly ErrorObject[]): ServiceErrorAnswer | undefined {
