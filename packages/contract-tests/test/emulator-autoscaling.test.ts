@@ -186,7 +186,7 @@ describe('emulator over HTTP: Auto Scaling lifecycle', () => {
 
   it('a callback on a resolved row, or with an unknown key, is AS.7042', async () => {
     await createHook('warm-up', 'INSTANCE_LAUNCHING');
-    const [id] = await scale({ add: 1 });
+    const [id = ''] = await scale({ add: 1 });
     const body = {
       lifecycle_action_result: 'ABANDON',
       instance_id: id,
