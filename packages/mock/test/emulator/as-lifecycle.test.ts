@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EmulatorState } from '../../src/engines/emulator/index.js';
-import { codeOf, type Harness, harness, PROJECT, specBody } from './helpers.js';
+import { codeOf, editState, type Harness, harness, PROJECT, specBody } from './helpers.js';
 
 interface HangingInfo {
   lifecycle_hook_name: string;
@@ -306,6 +306,22 @@ describe('emulator: timeouts on the emulator clock', () => {
     expect(instances).toHaveLength(1);
     expect(instances[0]?.instance_id).not.toBe(first);
     expect(held(h)[0]?.timeout).toBe('2026-01-01T00:03:00Z');
+    expect(hanging(h)).toHaveLength(1); // a replaced launch leaves no rows behind
+  });
+
+  it('refuses, changing nothing, a move of the clock that would fire more than 100000 deadlines', () => {
+    const { h } = setup([['a', 'INSTANCE_LAUNCHING', 'ABANDON', 60]], {
+      settings: { replace_abandoned_instances: true },
+    });
+    scale(h, { add: 2 });
+    advance(h, 86_400); // 2 x 1440 launches abandoned and replaced
+    expect(hanging(h)).toHaveLength(2);
+    const before = h.control('showState').body;
+    const year = h.control('advanceClock', { body: { seconds: 31_536_000 } });
+    expect(year.status).toBe(400);
+    expect(year.body).toMatchObject({ error_code: 'EMULATOR.0400' });
+    expect((year.body as { error_msg: string }).error_msg).toMatch(/smaller steps/);
+    expect(h.control('showState').body).toEqual(before);
   });
 });
 
@@ -372,21 +388,20 @@ describe('emulator: scale-in with terminating hooks', () => {
 
   it('refuses to remove an instance that is not INSERVICE (409)', () => {
     const { h } = setup([['t', 'INSTANCE_TERMINATING', 'ABANDON', 600]], { instances: 0 });
-    const state = h.control('showState').body as EmulatorState;
-    const g = state.projects[PROJECT]?.autoscaling.groups[0];
-    g?.instances.push({
-      instance_id: 'standby',
-      instance_name: 'standby',
-      scaling_group_id: 'g1',
-      scaling_group_name: 'g',
-      life_cycle_state: 'STANDBY',
-      health_status: 'NORMAL',
-      scaling_configuration_name: 'c',
-      scaling_configuration_id: 'c',
-      create_time: '2026-01-01T00:00:00Z',
-      protect_from_scaling_down: false,
+    editState(h, (state) => {
+      state.projects[PROJECT]?.autoscaling.groups[0]?.instances.push({
+        instance_id: 'standby',
+        instance_name: 'standby',
+        scaling_group_id: 'g1',
+        scaling_group_name: 'g',
+        life_cycle_state: 'STANDBY',
+        health_status: 'NORMAL',
+        scaling_configuration_name: 'c',
+        scaling_configuration_id: 'c',
+        create_time: '2026-01-01T00:00:00Z',
+        protect_from_scaling_down: false,
+      });
     });
-    expect(h.control('replaceState', { body: state }).status).toBe(204);
     expect(scale(h, { remove: ['standby'] }).status).toBe(409);
   });
 });
