@@ -158,6 +158,14 @@ function collectErrorExamples(node: unknown, found: Map<string, unknown>): void 
   for (const value of Object.values(node)) collectErrorExamples(value, found);
 }
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** The error code of an example body of either shape. */
 function codeOf(body: unknown): string | undefined {
   if (!isNode(body)) return undefined;
@@ -303,6 +311,7 @@ export class ServiceErrors {
   /** `info.x-hwc-validation-error-code`: the code when no specific rule applies. */
   readonly validationCode: string;
   readonly #examples = new Map<string, unknown>();
+  readonly #answers = new Map<string, ServiceErrorAnswer>();
   readonly #fieldMessages: boolean;
   /** AS nests its errors (`{"error":{code,message}}`); ServiceStage and the control plane do not. */
   readonly #nested: boolean;
@@ -485,13 +494,20 @@ export class ServiceErrors {
    * name an example (its fidelity tests check this), so a missing one is a bug in the document.
    */
   forCode(code: string, status = HTTP_BAD_REQUEST): ServiceErrorAnswer {
-    const example = this.#examples.get(code);
-    if (example === undefined)
-      throw new Error(`The ${this.service} document has no example for error code ${code}`);
-    const body = structuredClone(example) as Node;
-    const nested = isNode(body.error) ? body.error : undefined;
-    const message = String(nested ? nested.message : body.error_msg);
-    return { status, code, message, body };
+    const key = `${status} ${code}`;
+    let answer = this.#answers.get(key);
+    if (!answer) {
+      const example = this.#examples.get(code);
+      if (example === undefined)
+        throw new Error(`The ${this.service} document has no example for error code ${code}`);
+      // Made once per code and shared: frozen, so that no caller can change another's answer.
+      const body = deepFreeze(structuredClone(example)) as Node;
+      const nested = isNode(body.error) ? body.error : undefined;
+      const message = String(nested ? nested.message : body.error_msg);
+      answer = Object.freeze({ status, code, message, body });
+      this.#answers.set(key, answer);
+    }
+    return answer;
   }
 
   /** The API gateway's answer to a method and path that name no API of the document: 404, `APIGW.0101`. */
