@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startMock } from '../src/index.js';
 
 // The CLI is tested through the committed bin, as installs link it (turbo builds dist/ before `test`).
 const BIN = fileURLToPath(new URL('../bin/hwc-mock.js', import.meta.url));
@@ -94,6 +98,30 @@ describe('hwc-mock CLI', () => {
     expect(cli.stderr()).not.toContain('secret-key');
     cli.child.kill('SIGTERM');
     await once(cli.child, 'exit');
+  });
+
+  it('starts from a state file with --state', async () => {
+    const source = await startMock({ service: 'autoscaling' });
+    await source.control.POST('/_emulator/autoscaling/groups', {
+      body: { project_id: 'p', scaling_group_id: 'from-file' },
+    });
+    const { data: state } = await source.control.GET('/_emulator/state');
+    await source.close();
+    const dir = mkdtempSync(join(tmpdir(), 'hwc-mock-state-'));
+    const file = join(dir, 'state.json');
+    writeFileSync(file, JSON.stringify(state));
+    const cli = runCli(['--service', 'autoscaling', '--port', '0', '--state', file]);
+    await until(() => cli.stdout().includes('http://') || cli.child.exitCode !== null);
+    const res = await fetch(
+      `${urlsOf(cli.stdout()).autoscaling}/autoscaling-api/v1/p/scaling_lifecycle_hook/from-file/list`,
+      {
+        headers: token,
+      },
+    );
+    expect(res.status).toBe(200);
+    cli.child.kill('SIGTERM');
+    await once(cli.child, 'exit');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('rejects bad options with exit code 2, never echoing a secret', async () => {
