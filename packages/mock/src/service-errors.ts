@@ -1,5 +1,6 @@
 /**
- * Engine-agnostic: turns a request that breaks the spec into the error the real service would send, using the
+ * Engine-agnostic: routes a request to an operation of a bundled document, validates it with ajv validators
+ * compiled once, and turns a request that breaks the spec into the error the real service would send, using the
  * spec's own rules (README of `@hwc-openapi/spec`, "Vendor extensions"):
  *
  * - `x-hwc-error-code` on a schema: the code for a value that breaks it; a string, or a map keyword -> code;
@@ -34,13 +35,6 @@ export interface Route {
   readonly statuses: ReadonlySet<string>;
   /** The operation takes a JSON request body. */
   readonly takesBody: boolean;
-}
-
-export interface OperationMatch {
-  readonly method: string;
-  readonly pathTemplate: string;
-  readonly operationId: string | undefined;
-  readonly pathParams: Readonly<Record<string, string>>;
 }
 
 /** A request matched to a route: its path parameters decoded, or the error for one that does not decode. */
@@ -474,19 +468,6 @@ export class ServiceErrors {
   /** The code of the first error example the operation documents for `status`, if any. */
   documentedCode(route: Route, status: number): string | undefined {
     return (route as OperationEntry).exampleCodes.get(String(status));
-  }
-
-  /** The operation a request addresses, if any. */
-  match(method: string, pathname: string): OperationMatch | undefined {
-    const found = this.route(method.toUpperCase(), pathname);
-    if (!found) return undefined;
-    const { route, pathParams } = found;
-    return {
-      method: route.method,
-      pathTemplate: route.pathTemplate,
-      operationId: route.operationId || undefined,
-      pathParams,
-    };
   }
 
   /**

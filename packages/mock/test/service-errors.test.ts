@@ -162,12 +162,12 @@ describe('ServiceErrors: routing and whole-request validation', () => {
   });
 
   it('prefers literal path segments when matching operations', () => {
-    expect(as.match('GET', `${HOOKS}/list`)?.operationId).toBe('listLifecycleHooks');
-    expect(as.match('GET', `${HOOKS}/my-hook`)).toMatchObject({
-      operationId: 'showLifecycleHook',
+    expect(as.route('GET', `${HOOKS}/list`)?.route.operationId).toBe('listLifecycleHooks');
+    expect(as.route('GET', `${HOOKS}/my-hook`)).toMatchObject({
+      route: { operationId: 'showLifecycleHook' },
       pathParams: { project_id: 'p', scaling_group_id: 'g', lifecycle_hook_name: 'my-hook' },
     });
-    expect(as.match('PATCH', `${HOOKS}/my-hook`)).toBeUndefined();
+    expect(as.route('PATCH', `${HOOKS}/my-hook`)).toBeUndefined();
   });
 
   it('names the field and the rule in the control plane fallback errors', () => {

@@ -1,7 +1,7 @@
 /**
  * The mock's one HTTP pipeline, shared by every engine:
  *
- *   gateway -> router -> auth -> faults -> validation -> engine.answer() -> response
+ *   gateway -> router -> auth -> validation -> faults -> engine.answer() -> response
  *
  * Every refusal is the gateway's or the service's JSON error with a documented 4xx status; nothing here
  * answers a 5xx of its own accord, and every request gets an answer with an `X-Request-Id`.
