@@ -1,6 +1,23 @@
-/** The seed pages' own example requests, sent exactly as written, succeed with the pages' answers. */
-import { expect, it } from 'vitest';
-import { asClient, ssClient } from './support/clients.js';
+/**
+ * The seed pages' own example requests, sent exactly as written, succeed with the pages' answers (prism); on the
+ * emulator, once what they name is seeded, they succeed with what it stores.
+ */
+import { createControlClient } from '@hwc-openapi/mock';
+import { describe, expect, it } from 'vitest';
+import {
+  APP,
+  asClient,
+  asPaths,
+  COMPONENT,
+  CREATE_BODY,
+  INSTANCE,
+  instancePath,
+  mockUrl,
+  PROJECT_ID,
+  SCALE_BODY,
+  ssClient,
+  ssPaths,
+} from './support/clients.js';
 import { cover } from './support/coverage.js';
 import { expectValidBody } from './support/schemas.js';
 
@@ -69,4 +86,40 @@ it('ServiceStage scale: the page example returns 200 and the job id', async () =
   expect(data).toEqual({ job_id: 'JOB66761060-f209-407c-a093-4df6f531b9dc' });
   expectValidBody('performComponentInstanceAction', 200, data);
   cover('performComponentInstanceAction', 200);
+});
+
+describe('the seed pages examples on the emulator (seeded first)', () => {
+  const control = (service: 'autoscaling' | 'servicestage') =>
+    createControlClient(mockUrl(service, 'emulator'));
+
+  it('AS create: 200 and the stored hook', async () => {
+    await control('autoscaling').POST('/_emulator/autoscaling/groups', {
+      body: { project_id: PROJECT_ID, scaling_group_id: 'seed-group' },
+    });
+    const { data, error, response } = await asClient('emulator').POST(asPaths.hooks, {
+      params: { path: { scaling_group_id: 'seed-group' } },
+      body: CREATE_BODY,
+    });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ ...CREATE_BODY, notification_topic_name: 'gsh' });
+    cover('createLifecycleHook', 200);
+  });
+
+  it('ServiceStage scale: 200 and a job id the job detail knows', async () => {
+    await control('servicestage').POST('/_emulator/servicestage/instances', {
+      body: { project_id: PROJECT_ID, application_id: APP, component_id: COMPONENT, instance_id: INSTANCE },
+    });
+    const { data, error, response } = await ssClient('emulator').POST(ssPaths.action, {
+      params: { path: instancePath },
+      body: SCALE_BODY,
+    });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    const job = await ssClient('emulator').GET(ssPaths.job, {
+      params: { path: { job_id: data?.job_id ?? '' }, query: { instance_id: INSTANCE } },
+    });
+    expect(job.response.status).toBe(200);
+    cover('performComponentInstanceAction', 200);
+  });
 });
