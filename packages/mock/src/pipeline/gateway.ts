@@ -120,6 +120,8 @@ export function isJsonMediaType(media: MediaType): boolean {
 
 /** Whether an Accept header admits `application/json` (absent or empty: anything goes). */
 export function acceptsJson(accept: string): boolean {
+  // What clients send nearly always, without parsing.
+  if (accept === 'application/json' || accept === '*/*') return true;
   if (accept.trim() === '') return true;
   for (const range of accept.split(',')) {
     const [media = '', ...parameters] = range.split(';');
