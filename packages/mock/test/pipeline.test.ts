@@ -264,3 +264,29 @@ describe('faults and the journal', () => {
     expect(all.data?.requests.at(-1)).toMatchObject({ path: '/nowhere', operation_id: null, status: 404 });
   });
 });
+
+describe('bounds', () => {
+  it('keeps at most 1000 active faults and journals long paths cut to 2 KiB', async () => {
+    const mock = await startMock({ service: 'servicestage' });
+    try {
+      for (let i = 0; i < 1000; i++) {
+        const { response } = await mock.control.POST('/_emulator/faults', {
+          body: { operation_id: 'showJobDetail', status: 500, probability: 0 },
+        });
+        expect(response.status).toBe(201);
+      }
+      const refused = await mock.control.POST('/_emulator/faults', {
+        body: { operation_id: 'showJobDetail', status: 500 },
+      });
+      expect(refused.error).toEqual({
+        error_code: 'EMULATOR.0400',
+        error_msg: 'faults: at most 1000 can be active; delete some first.',
+      });
+      await fetch(`${mock.url}/v2/p/${'x'.repeat(20_000)}`, { headers: token });
+      const { data } = await mock.control.GET('/_emulator/requests', { params: { query: { limit: 1 } } });
+      expect(data?.requests[0]?.path).toHaveLength(2048);
+    } finally {
+      await mock.close();
+    }
+  });
+});

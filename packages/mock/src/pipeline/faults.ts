@@ -21,6 +21,9 @@ export interface Fault extends FaultRequest {
   remaining: number;
 }
 
+/** Active faults one mock keeps at most, so that no client can grow its memory without bound. */
+export const MAX_FAULTS = 1000;
+
 /** The fault rules of one mock, shared by both engines. */
 export class Faults {
   readonly #rules: Fault[] = [];
@@ -28,6 +31,11 @@ export class Faults {
 
   constructor(random: () => number = Math.random) {
     this.#random = random;
+  }
+
+  /** Whether another fault can be created. */
+  get full(): boolean {
+    return this.#rules.length >= MAX_FAULTS;
   }
 
   create(request: FaultRequest): Fault {

@@ -12,7 +12,7 @@ import type { Engine, EngineAnswer, OperationRequest } from '../engines/engine.j
 import type { Route, ServiceErrorAnswer, ServiceErrors } from '../service-errors.js';
 import type { ServiceName } from '../types.js';
 import { type AkSk, createAuthenticator } from './auth.js';
-import { type Fault, type FaultRequest, Faults } from './faults.js';
+import { type Fault, type FaultRequest, Faults, MAX_FAULTS } from './faults.js';
 import {
   acceptsJson,
   GATEWAY,
@@ -262,6 +262,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         if (!operationIds.has(wanted.operation_id)) {
           return controlErrors.validationError(
             `operation_id: the ${service} document has no operation ${wanted.operation_id}.`,
+          );
+        }
+        if (faults.full) {
+          return controlErrors.validationError(
+            `faults: at most ${MAX_FAULTS} can be active; delete some first.`,
           );
         }
         return { status: 201, body: faults.create(wanted) };

@@ -20,6 +20,14 @@ interface Recorded {
   projectId: string | null;
 }
 
+/** Longest path or project id the journal keeps (a hostile request's can be 64 KiB): memory stays bounded. */
+const MAX_TEXT = 2048;
+
+/** `text`, cut to `MAX_TEXT` and copied: a slice alone would keep the whole original alive. */
+function bounded(text: string): string {
+  return text.length > MAX_TEXT ? Buffer.from(text.slice(0, MAX_TEXT)).toString() : text;
+}
+
 /** The most recent requests of one mock, at most `capacity`; formatted only when asked for. */
 export class Journal {
   readonly capacity: number;
@@ -40,7 +48,15 @@ export class Journal {
     status: number,
     projectId: string | null,
   ): void {
-    this.#ring[this.#next] = { requestId, timeMs: Date.now(), method, path, operationId, status, projectId };
+    this.#ring[this.#next] = {
+      requestId,
+      timeMs: Date.now(),
+      method: bounded(method),
+      path: bounded(path),
+      operationId,
+      status,
+      projectId: projectId === null ? null : bounded(projectId),
+    };
     this.#next = (this.#next + 1) % this.capacity;
     if (this.#size < this.capacity) this.#size++;
   }
