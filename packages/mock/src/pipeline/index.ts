@@ -239,19 +239,19 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       body: parsed,
       requestId: ex.requestId,
     };
-    let answer: EngineAnswer;
+    let pending: EngineAnswer | Promise<EngineAnswer>;
     if (control) {
       const own = PIPELINE_CONTROL.has(route.operationId);
       if (!own && !engine.control) {
         refuse(ex, HTTP_NOT_FOUND, GATEWAY.unknownApi);
         return;
       }
-      answer = own
-        ? controlAnswer(request)
-        : await (engine.control as NonNullable<Engine['control']>)(request);
+      pending = own ? controlAnswer(request) : (engine.control as NonNullable<Engine['control']>)(request);
     } else {
-      answer = await engine.answer(request);
+      pending = engine.answer(request);
     }
+    // A synchronous engine (the emulator) is answered in the same tick.
+    const answer = pending instanceof Promise ? await pending : pending;
     send(ex, answer.status, answer.body, answer.headers);
   };
 
