@@ -10,6 +10,7 @@ import { resolveRef } from '@hwc-openapi/spec/resolve';
 import { Ajv } from 'ajv';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorPageFile } from '../scripts/errorcodes.mjs';
 import { PARAMETRISED, REDOC_LABELS } from '../scripts/l10n.mjs';
 import { PACKAGES } from '../scripts/landing.mjs';
 import { loadSpec, operationsOf, PAGES } from '../scripts/pages.mjs';
@@ -323,6 +324,20 @@ describe('landing page', () => {
     for (const { file } of PAGES) expect(hrefs).toContain(file);
     for (const { name } of PACKAGES) expect(hrefs).toContain(`https://www.npmjs.com/package/${name}`);
     await page.screenshot({ path: join(results, 'index.png'), fullPage: true });
+    expect(requests.filter((url) => !isLocal(url))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each(PAGES)('error codes of $api in $lang', ({ api, lang }) => {
+  it('lists the codes in a table that fits the window, and loads nothing remote', async () => {
+    const file = errorPageFile(api, lang);
+    const { page, requests, errors } = await openPage(file);
+    expect(await page.locator('tbody tr[id]').count()).toBeGreaterThan(10);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    if (lang === 'zh-CN') expect(await page.locator('th').allTextContents()).toContain('常见处理方法');
+    await page.screenshot({ path: join(results, file.replace(/\.html$/, '.png')) });
     expect(requests.filter((url) => !isLocal(url))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
