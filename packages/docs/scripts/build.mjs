@@ -21,8 +21,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const generated = join(root, 'src', 'generated');
 const require = createRequire(import.meta.url);
-const redoclyBin = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
-const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+// The spec package's Redocly runner: the CLI without its Node.js 20 banner (the output is shown only on failure).
+const redocly = join(dirname(require.resolve('@hwc-openapi/spec/package.json')), 'scripts', 'redocly.mjs');
 
 const NAV = {
   en: (api) =>
@@ -65,7 +65,7 @@ async function buildPage({ api, lang, file }) {
   await writeFile(options, `${JSON.stringify(redocOptions(api, lang), null, 2)}\n`);
   const output = join(dist, file);
   const args = [
-    redoclyBin,
+    redocly,
     'build-docs',
     input,
     '--inlineBundle',
@@ -82,7 +82,7 @@ async function buildPage({ api, lang, file }) {
     'off',
   ];
   try {
-    await run(process.execPath, args, { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, args, { cwd: root, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     throw new Error(`build-docs failed for ${file}:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
   }
