@@ -97,6 +97,20 @@ export function createWorld() {
     ref(kind, key, source) {
       refs.push({ kind, key, source });
     },
+    /** An alternative example's object: it must exist, and agree with the state on every field it shows. */
+    agree(kind, key, fields, source) {
+      refs.push({ kind, key, source });
+      const entry = table(kind).get(key);
+      if (!entry) return;
+      for (const [field, value] of Object.entries(fields)) {
+        if (field in entry.fields && !sameValue(entry.fields[field], value)) {
+          problems.push(
+            `${kind} ${key}: ${field} is ${JSON.stringify(entry.fields[field])} in ${entry.sources[field]} ` +
+              `but ${JSON.stringify(value)} in ${source}`,
+          );
+        }
+      }
+    },
     get: (kind, key) => table(kind).get(key)?.fields,
     all: (kind) => [...table(kind).entries()].map(([key, entry]) => ({ key, ...entry.fields })),
     check(condition, message) {
@@ -207,6 +221,25 @@ function autoscalingFacts(read, world) {
   const queried = read.param('listInstanceHangingInfo', 'instance_id');
   if (queried) world.ref('held', `${group}/${queried}`, 'listInstanceHangingInfo instance_id');
 
+  // The instances of the group: the unfiltered list is the state (a query parameter's example shows a value the
+  // parameter takes, not the filter of the default answer); the other lists show some of the same instances.
+  if (read.has('listScalingInstances')) {
+    for (const [name, page] of Object.entries(read.responses('listScalingInstances', '200'))) {
+      const source = `listScalingInstances 200 ${name}`;
+      for (const instance of page.scaling_group_instances ?? []) {
+        const key = `${instance.scaling_group_id}/${instance.instance_id}`;
+        if (name === 'default') world.fact('instance', key, instance, source);
+        else world.agree('instance', key, instance, source);
+        world.fact(
+          'group',
+          instance.scaling_group_id,
+          { scaling_group_name: instance.scaling_group_name },
+          source,
+        );
+      }
+    }
+  }
+
   // Every callback example names a held instance, by its key or by its instance and hook.
   for (const [name, callback] of Object.entries(read.requests('callbackLifecycleHook'))) {
     const source = `callbackLifecycleHook request ${name}`;
@@ -241,6 +274,22 @@ function autoscalingFacts(read, world) {
       new Date(began).toISOString(),
       held.timeout,
       `the wait of held instance ${held.instance_id}`,
+    );
+    // The held instance is an instance of the group, waiting to be added (launching) or removed (terminating).
+    if (!read.has('listScalingInstances')) continue;
+    const key = `${held.scaling_group_id}/${held.instance_id}`;
+    world.ref('instance', key, `listInstanceHangingInfo 200 default (instance ${held.instance_id})`);
+    const instance = world.get('instance', key);
+    if (!instance) continue;
+    const state = hook.lifecycle_hook_type === 'INSTANCE_LAUNCHING' ? 'PENDING_WAIT' : 'REMOVING_WAIT';
+    world.check(
+      instance.life_cycle_state === state,
+      `instance ${held.instance_id}: life_cycle_state ${instance.life_cycle_state}, but the ` +
+        `${hook.lifecycle_hook_type} hook ${hook.lifecycle_hook_name} holds it (${state})`,
+    );
+    world.check(
+      Date.parse(instance.create_time) <= began,
+      `instance ${held.instance_id}: created (${instance.create_time}) after its wait began`,
     );
   }
   for (const hook of world.all('hook'))
