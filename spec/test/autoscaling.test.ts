@@ -201,9 +201,10 @@ describe('listLifecycleHooks, showLifecycleHook, updateLifecycleHook, deleteLife
       expect(name).toMatchObject({ in: 'path', required: true });
       expect(deref(doc, name.schema).pattern).toBe('^[A-Za-z0-9_-]{1,32}$');
     }
+    // The page's example says CONTINUE; the hook's default_result in the other examples (consistency.test.ts).
     expect(operation(doc, 'showLifecycleHook').example('200')).toMatchObject({
       lifecycle_hook_name: 'test-hook1',
-      default_result: 'CONTINUE',
+      default_result: 'ABANDON',
     });
   });
 
@@ -218,9 +219,10 @@ describe('listLifecycleHooks, showLifecycleHook, updateLifecycleHook, deleteLife
       'notification_topic_urn',
     ]);
     expect(op.requestExample()).toEqual({ default_result: 'CONTINUE' });
+    // The page says 2016-11-18T04:01:34Z: the hook's create_time in the other examples (consistency.test.ts).
     expect(op.example('200')).toMatchObject({
       default_result: 'CONTINUE',
-      create_time: '2016-11-18T04:01:34Z',
+      create_time: '2019-03-18T16:00:11Z',
     });
   });
 
@@ -316,14 +318,14 @@ describe('listInstanceHangingInfo', () => {
     expect(item.properties.timeout.format).toBe('date-time');
   });
 
-  it('carries the page example', () => {
+  it('carries the page example, held by a listed hook (consistency.test.ts)', () => {
     expect(op.example('200').instance_hanging_info[0]).toEqual({
       instance_id: 'b25c1589-c96c-465b-9fef-d06540d1945c',
       scaling_group_id: 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a',
-      lifecycle_hook_name: 'hook-test',
+      lifecycle_hook_name: 'test-hook1',
       lifecycle_action_key: '6ebe6e72-4b09-4adb-ae4a-a91dc0560069',
       default_result: 'ABANDON',
-      timeout: '2016-11-15T06:43:41Z',
+      timeout: '2019-03-18T17:43:41Z',
       lifecycle_hook_status: 'HANGING',
     });
   });
@@ -389,14 +391,15 @@ describe('listScalingInstances (SDK ListScalingInstancesRequest/Response, OTC pa
     expect(item.properties.protect_from_scaling_down.type).toBe('boolean');
   });
 
-  it("carries the page's example verbatim, and one held instance", () => {
-    expect(op.example('200')).toEqual({
+  it("carries the page's example, beside the instances the hooks hold (consistency.test.ts)", () => {
+    expect(op.example('200')).toMatchObject({
       limit: 10,
-      total_number: 1,
+      total_number: 3,
       start_number: 0,
       scaling_group_instances: [
         {
-          instance_id: 'b25c1589-c96c-465b-9fef-d06540d1945c',
+          // The page's instance, with another ID: b25c1589-… is the instance the hook examples hold.
+          instance_id: '3d210808-7c4e-4f1a-9b2d-5e6f7a8b9c0d',
           scaling_group_id: 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a',
           scaling_group_name: 'discuz',
           life_cycle_state: 'INSERVICE',
@@ -407,6 +410,8 @@ describe('listScalingInstances (SDK ListScalingInstancesRequest/Response, OTC pa
           instance_name: 'discuz_3D210808',
           protect_from_scaling_down: false,
         },
+        { instance_id: 'b25c1589-c96c-465b-9fef-d06540d1945c', life_cycle_state: 'PENDING_WAIT' },
+        { life_cycle_state: 'REMOVING_WAIT' },
       ],
     });
     expect(op.example('200', 'waiting').scaling_group_instances[0].life_cycle_state).toBe('PENDING_WAIT');
