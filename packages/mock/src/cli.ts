@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ENGINE_NAMES } from './engines/index.js';
+import { DEFAULT_ENGINE, ENGINE_NAMES } from './engines/index.js';
+import type { AkSk } from './pipeline/auth.js';
 import { DEFAULT_PORTS, SERVICES, startMock } from './start-mock.js';
 import type { EngineName, MockServer, ServiceName } from './types.js';
 
@@ -9,19 +10,24 @@ const HELP = `Usage: hwc-mock [options]
 
 Mock servers for the Huawei Cloud AS lifecycle-hook and ServiceStage component-instance APIs.
 Serves both APIs by default, each on its own port, and prints their base URLs. Ctrl+C stops them.
+The control plane of each (clock, seeding, faults, journal, state) is under <url>/_emulator/.
 
 Options:
-  -s, --service <name>   autoscaling, servicestage or all (default: all)
-  -p, --port <port>      port of the one service chosen with --service (0 = any free port)
-      --as-port <port>   port of the autoscaling mock (default: ${DEFAULT_PORTS.autoscaling})
-      --ss-port <port>   port of the servicestage mock (default: ${DEFAULT_PORTS.servicestage})
-  -H, --host <host>      interface to listen on (default: 127.0.0.1)
-      --engine <name>    ${ENGINE_NAMES.join(', ')} (default: prism)
-  -d, --dynamic          generate answers from the schemas instead of the documented examples
-      --seed <seed>      seed of the dynamic answers (default: hwc-mock)
-  -v, --verbose          print the engine's request log
-      --version          print the version
-  -h, --help             print this help
+  -s, --service <name>        autoscaling, servicestage or all (default: all)
+  -p, --port <port>           port of the one service chosen with --service (0 = any free port)
+      --as-port <port>        port of the autoscaling mock (default: ${DEFAULT_PORTS.autoscaling})
+      --ss-port <port>        port of the servicestage mock (default: ${DEFAULT_PORTS.servicestage})
+  -H, --host <host>           interface to listen on (default: 127.0.0.1)
+      --engine <name>         ${ENGINE_NAMES.join(' or ')} (default: ${DEFAULT_ENGINE})
+      --credentials <AK:SK>   verify AK/SK signatures made with this pair (repeatable); without it any
+                              well-formed signature or token is accepted
+      --state <file>          emulator: start from this state (JSON of GET /_emulator/state)
+      --empty                 emulator: start with no state (today's default; reserved for seeded starts)
+  -d, --dynamic               prism: generate answers from the schemas instead of the documented examples
+      --seed <seed>           prism: seed of the dynamic answers (default: hwc-mock)
+  -v, --verbose               print one line per answered request on stderr
+      --version               print the version
+  -h, --help                  print this help
 `;
 
 function fail(message: string): never {
@@ -34,6 +40,16 @@ function parsePort(value: string | undefined, name: string): number | undefined 
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65_535) fail(`${name} must be a port number (0-65535), got "${value}"`);
   return port;
+}
+
+function parseCredentials(values: readonly string[] | undefined): AkSk[] | undefined {
+  if (values === undefined) return undefined;
+  return values.map((value) => {
+    const colon = value.indexOf(':');
+    // Never echo the value: it holds a secret key.
+    if (colon <= 0 || colon === value.length - 1) fail('--credentials must be AK:SK');
+    return { ak: value.slice(0, colon), sk: value.slice(colon + 1) };
+  });
 }
 
 async function main(): Promise<void> {
@@ -60,7 +76,7 @@ async function main(): Promise<void> {
     fail(`--service must be one of ${[...SERVICES, 'all'].join(', ')}`);
   }
   const services = choice === 'all' ? SERVICES : [choice as ServiceName];
-  const engine = (values.engine ?? 'prism') as EngineName;
+  const engine = (values.engine ?? DEFAULT_ENGINE) as EngineName;
   if (!ENGINE_NAMES.includes(engine)) fail(`--engine must be one of ${ENGINE_NAMES.join(', ')}`);
   const port = parsePort(values.port, '--port');
   if (port !== undefined && services.length > 1) fail('--port needs --service; use --as-port and --ss-port');
@@ -68,6 +84,17 @@ async function main(): Promise<void> {
     autoscaling: parsePort(values['as-port'], '--as-port') ?? DEFAULT_PORTS.autoscaling,
     servicestage: parsePort(values['ss-port'], '--ss-port') ?? DEFAULT_PORTS.servicestage,
   };
+  const credentials = parseCredentials(values.credentials);
+  if (values.state !== undefined && values.empty) fail('--state and --empty exclude each other');
+  let state: unknown;
+  if (values.state !== undefined) {
+    if (services.length > 1) fail('--state needs --service: a state file holds one service');
+    try {
+      state = JSON.parse(readFileSync(values.state, 'utf8'));
+    } catch (error) {
+      fail(`cannot read --state ${values.state}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   const mocks: MockServer[] = [];
   let stopping = false;
@@ -87,9 +114,13 @@ async function main(): Promise<void> {
         port: port ?? ports[service],
         host: values.host ?? '127.0.0.1',
         engine,
-        verbose: values.verbose ?? false,
         dynamic: values.dynamic ?? false,
-        ...(values.seed === undefined ? {} : { seed: values.seed }),
+        ...(values.seed !== undefined && { seed: values.seed }),
+        ...(credentials && { credentials }),
+        ...(state !== undefined && { state }),
+        ...(values.verbose && {
+          log: (line: string) => process.stderr.write(`${service} ${line}\n`),
+        }),
       });
       mocks.push(mock);
       if (stopping) return;
@@ -101,7 +132,7 @@ async function main(): Promise<void> {
   }
   const width = Math.max(...mocks.map((mock) => mock.service.length));
   for (const mock of mocks) process.stdout.write(`${mock.service.padEnd(width)}  ${mock.url}\n`);
-  process.stderr.write('hwc-mock: ready; Ctrl+C stops\n');
+  process.stderr.write(`hwc-mock: ${engine} engine ready; control plane at <url>/_emulator/; Ctrl+C stops\n`);
 }
 
 function parse() {
@@ -113,6 +144,9 @@ function parse() {
       'ss-port': { type: 'string' },
       host: { type: 'string', short: 'H' },
       engine: { type: 'string' },
+      credentials: { type: 'string', multiple: true },
+      state: { type: 'string' },
+      empty: { type: 'boolean' },
       dynamic: { type: 'boolean', short: 'd' },
       seed: { type: 'string' },
       verbose: { type: 'boolean', short: 'v' },

@@ -1,2 +1,4 @@
-export { DEFAULT_PORTS, SERVICES, startMock } from './start-mock.js';
-export type { EngineName, MockServer, ServiceName, StartMockOptions } from './types.js';
+export type { Engine, EngineAnswer, OperationRequest } from './engines/engine.js';
+export type { AkSk, Fault, FaultRequest, JournalEntry } from './pipeline/index.js';
+export { createControlClient, DEFAULT_PORTS, SERVICES, startMock } from './start-mock.js';
+export type { ControlClient, EngineName, MockServer, ServiceName, StartMockOptions } from './types.js';

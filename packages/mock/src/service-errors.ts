@@ -24,12 +24,16 @@ export interface ServiceErrorAnswer {
   readonly body: unknown;
 }
 
-/** One request violation as a validator reports it: where (`['request', 'body', 'field']`) and which keyword. */
-export interface RequestViolation {
-  readonly location: readonly (string | number)[];
-  readonly code: string | number;
-  readonly message?: string;
-  readonly severity?: string;
+/** An operation of the document, as the router sees it. */
+export interface Route {
+  readonly operationId: string;
+  /** Upper case. */
+  readonly method: string;
+  readonly pathTemplate: string;
+  /** The statuses the operation documents (`'200'`, `'400'`...). */
+  readonly statuses: ReadonlySet<string>;
+  /** The operation takes a JSON request body. */
+  readonly takesBody: boolean;
 }
 
 export interface OperationMatch {
@@ -39,9 +43,32 @@ export interface OperationMatch {
   readonly pathParams: Readonly<Record<string, string>>;
 }
 
-interface OperationEntry {
-  readonly method: string;
-  readonly pathTemplate: string;
+/** A request matched to a route: its path parameters decoded, or the error for one that does not decode. */
+export interface RouteMatch {
+  readonly route: Route;
+  readonly pathParams: Readonly<Record<string, string>>;
+  /** Set when a path parameter has a malformed `%` escape: the answer for it. */
+  readonly error?: ServiceErrorAnswer;
+}
+
+/** What a request carries, for `validateRequest`. Query values are the raw strings. */
+export interface RequestParts {
+  readonly pathParams: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string | string[]>>;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Parsed JSON; undefined when there is no body. */
+  readonly body: unknown;
+}
+
+interface ParameterValidator {
+  readonly location: 'path' | 'query' | 'header';
+  /** `{type: object, properties: {name: schema}, required}` of the location's parameters, `$ref`s inlined. */
+  readonly schema: Node;
+  readonly names: readonly string[];
+  readonly validate: ValidateFunction;
+}
+
+interface OperationEntry extends Route {
   readonly regex: RegExp;
   readonly paramNames: readonly string[];
   readonly literalSegments: number;
@@ -50,8 +77,14 @@ interface OperationEntry {
   readonly parameters: ReadonlyMap<string, Node>;
   /** Dereferenced JSON request body schema, if any. */
   readonly bodySchema: Node | undefined;
+  readonly bodyRequired: boolean;
   /** `x-hwc-missing-error-code` of the request body object: the code when the body is missing. */
   readonly missingBodyCode: string | undefined;
+  /** The code of the first error example of each documented status. */
+  readonly exampleCodes: ReadonlyMap<string, string>;
+  /** Compiled at construction: body, then one per parameter location. */
+  readonly bodyValidator: ValidateFunction | undefined;
+  readonly parameterValidators: readonly ParameterValidator[];
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
@@ -97,6 +130,28 @@ function collectErrorExamples(node: unknown, found: Map<string, unknown>): void 
     if (!found.has(node.error_code)) found.set(node.error_code, node);
   }
   for (const value of Object.values(node)) collectErrorExamples(value, found);
+}
+
+/** The error code of an example body of either shape. */
+function codeOf(body: unknown): string | undefined {
+  if (!isNode(body)) return undefined;
+  if (isNode(body.error) && typeof body.error.code === 'string') return body.error.code;
+  return typeof body.error_code === 'string' ? body.error_code : undefined;
+}
+
+function firstExampleCodes(responses: Node): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const [status, response] of Object.entries(responses)) {
+    const content = isNode(response) && isNode(response.content) ? response.content : {};
+    for (const media of Object.values(content)) {
+      const examples = isNode(media) && isNode(media.examples) ? Object.values(media.examples) : [];
+      for (const example of examples) {
+        const code = isNode(example) ? codeOf(example.value) : undefined;
+        if (code && !codes.has(status)) codes.set(status, code);
+      }
+    }
+  }
+  return codes;
 }
 
 function codeFromExtension(schema: Node, keyword: string): string | undefined {
@@ -159,6 +214,14 @@ function templateToRegex(template: string): { regex: RegExp; names: string[]; li
   return { regex: new RegExp(`^${source}/?$`), names, literals };
 }
 
+function createAjv(options: { coerceTypes?: 'array' }): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false, ...options });
+  addFormats.default(ajv);
+  ajv.addFormat('int32', { type: 'number', validate: int32 });
+  ajv.addFormat('int64', { type: 'number', validate: int64 });
+  return ajv;
+}
+
 function int32(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31;
 }
@@ -174,9 +237,14 @@ export class ServiceErrors {
   /** `info.x-hwc-validation-error-code`: the code when no specific rule applies. */
   readonly validationCode: string;
   readonly #examples = new Map<string, unknown>();
+  /** AS nests its errors (`{"error":{code,message}}`); ServiceStage and the control plane do not. */
+  readonly #nested: boolean;
   readonly #operations: OperationEntry[] = [];
-  readonly #validators = new Map<OperationEntry, ValidateFunction>();
+  /** The operations by upper-case method, literal paths first. */
+  readonly #byMethod = new Map<string, OperationEntry[]>();
   readonly #ajv: Ajv2020;
+  /** Parameters arrive as strings: this one coerces them to the schema's types (on a copy). */
+  readonly #coercingAjv: Ajv2020;
 
   constructor(document: OpenApiDocument) {
     const info = isNode(document.info) ? document.info : {};
@@ -185,11 +253,10 @@ export class ServiceErrors {
     if (typeof fallback !== 'string') throw new Error('The document has no info.x-hwc-validation-error-code');
     this.validationCode = fallback;
     collectErrorExamples(document, this.#examples);
+    this.#nested = isNode((this.#examples.get(fallback) as Node | undefined)?.error);
 
-    this.#ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
-    addFormats.default(this.#ajv);
-    this.#ajv.addFormat('int32', { type: 'number', validate: int32 });
-    this.#ajv.addFormat('int64', { type: 'number', validate: int64 });
+    this.#ajv = createAjv({});
+    this.#coercingAjv = createAjv({ coerceTypes: 'array' });
 
     const paths = isNode(document.paths) ? document.paths : {};
     for (const [pathTemplate, rawItem] of Object.entries(paths)) {
@@ -212,40 +279,140 @@ export class ServiceErrors {
         const jsonType = Object.keys(content).find((type) => /json/i.test(type));
         const media = jsonType ? content[jsonType] : undefined;
         const bodySchema = isNode(media) && isNode(media.schema) ? media.schema : undefined;
+        const responses = isNode(operation.responses) ? operation.responses : {};
         this.#operations.push({
+          operationId: typeof operation.operationId === 'string' ? operation.operationId : '',
           method: method.toUpperCase(),
           pathTemplate,
+          statuses: new Set(Object.keys(responses)),
+          takesBody: bodySchema !== undefined,
           regex,
           paramNames: names,
           literalSegments: literals,
           operation,
           parameters,
           bodySchema,
+          bodyRequired: requestBody?.required === true,
           missingBodyCode:
             typeof requestBody?.['x-hwc-missing-error-code'] === 'string'
               ? requestBody['x-hwc-missing-error-code']
               : undefined,
+          exampleCodes: firstExampleCodes(responses),
+          bodyValidator: bodySchema && this.#ajv.compile(bodySchema),
+          parameterValidators: this.#parameterValidators(parameters),
         });
       }
     }
     // Literal segments win over templated ones (`.../list` before `.../{lifecycle_hook_name}`), as in Prism.
     this.#operations.sort((a, b) => b.literalSegments - a.literalSegments);
+    for (const entry of this.#operations) {
+      const list = this.#byMethod.get(entry.method);
+      if (list) list.push(entry);
+      else this.#byMethod.set(entry.method, [entry]);
+    }
+  }
+
+  /** Every operation of the document. */
+  get routes(): readonly Route[] {
+    return this.#operations;
+  }
+
+  /**
+   * The operation a method and raw (still %-encoded) path address, with the path parameters decoded; undefined
+   * when none does. A parameter with a malformed escape (`%FF`, `%zz`) matches, with the answer for it in
+   * `error`: the parameter's own rule, as for a value that breaks its pattern, or the fallback.
+   */
+  route(method: string, rawPath: string): RouteMatch | undefined {
+    const candidates = this.#byMethod.get(method);
+    if (!candidates) return undefined;
+    for (const entry of candidates) {
+      const values = entry.regex.exec(rawPath);
+      if (!values) continue;
+      const pathParams: Record<string, string> = {};
+      let error: ServiceErrorAnswer | undefined;
+      for (let i = 0; i < entry.paramNames.length; i++) {
+        const name = entry.paramNames[i] as string;
+        const raw = values[i + 1] ?? '';
+        try {
+          pathParams[name] = raw.includes('%') ? decodeURIComponent(raw) : raw;
+        } catch {
+          pathParams[name] = raw;
+          error ??= this.#parameterError(entry, 'path', name, 'pattern');
+        }
+      }
+      return error ? { route: entry, pathParams, error } : { route: entry, pathParams };
+    }
+    return undefined;
+  }
+
+  /**
+   * Validates a routed request (path, query and header parameters, then the JSON body) with the validators
+   * compiled at construction. Undefined when it is valid; else the service's answer for the first violation.
+   */
+  validateRequest(route: Route, parts: RequestParts): ServiceErrorAnswer | undefined {
+    const entry = route as OperationEntry;
+    for (const validator of entry.parameterValidators) {
+      const source =
+        validator.location === 'path'
+          ? parts.pathParams
+          : validator.location === 'query'
+            ? parts.query
+            : parts.headers;
+      // A copy: coercion rewrites the values it checks, and the engine gets the raw strings.
+      const values: Record<string, unknown> = {};
+      for (const name of validator.names) {
+        const value = source[name];
+        if (value !== undefined) values[name] = Array.isArray(value) ? [...value] : value;
+      }
+      if (!validator.validate(values)) {
+        return (
+          this.#firstCovered(validator.schema, validator.validate.errors ?? []) ?? this.validationError()
+        );
+      }
+    }
+    if (parts.body === undefined) {
+      if (!entry.bodyRequired) return undefined;
+      return entry.missingBodyCode ? this.forCode(entry.missingBodyCode) : this.validationError();
+    }
+    const validate = entry.bodyValidator;
+    if (!validate || validate(parts.body)) return undefined;
+    return this.#firstCovered(entry.bodySchema as Node, validate.errors ?? []) ?? this.validationError();
+  }
+
+  /**
+   * A body of the service's error shape for any code and status: the spec's example for a code it documents
+   * (with `message` instead of its message, if given), else `{"error":{code,message}}` (AS) or
+   * `{"error_code","error_msg"}`. Gateway codes (`APIGW.*`) get the gateway's flat shape.
+   */
+  errorBody(code: string, message?: string): unknown {
+    const example = this.#examples.get(code);
+    if (example !== undefined) {
+      const body = structuredClone(example) as Node;
+      if (message !== undefined) {
+        if (isNode(body.error)) body.error.message = message;
+        else body.error_msg = message;
+      }
+      return body;
+    }
+    const text = message ?? `${code}`;
+    if (!code.startsWith('APIGW.') && this.#nested) return { error: { code, message: text } };
+    return { error_code: code, error_msg: text };
+  }
+
+  /** The code of the first error example the operation documents for `status`, if any. */
+  documentedCode(route: Route, status: number): string | undefined {
+    return (route as OperationEntry).exampleCodes.get(String(status));
   }
 
   /** The operation a request addresses, if any. */
   match(method: string, pathname: string): OperationMatch | undefined {
-    const entry = this.#find(method, pathname);
-    if (!entry) return undefined;
-    const values = entry.regex.exec(pathname)?.slice(1) ?? [];
-    const pathParams: Record<string, string> = {};
-    entry.paramNames.forEach((name, i) => {
-      pathParams[name] = decodeURIComponent(values[i] ?? '');
-    });
-    const operationId = entry.operation.operationId;
+    const found = this.route(method.toUpperCase(), pathname);
+    if (!found) return undefined;
+    const { route, pathParams } = found;
     return {
-      method: entry.method,
-      pathTemplate: entry.pathTemplate,
-      operationId: typeof operationId === 'string' ? operationId : undefined,
+      method: route.method,
+      pathTemplate: route.pathTemplate,
+      operationId: route.operationId || undefined,
       pathParams,
     };
   }
@@ -279,74 +446,42 @@ export class ServiceErrors {
    * operation has no JSON body); else the answer for the first violation a rule covers, or the fallback.
    */
   validateBody(method: string, pathname: string, body: unknown): ServiceErrorAnswer | undefined {
-    const entry = this.#find(method, pathname);
-    if (!entry?.bodySchema) return undefined;
-    const errors = this.#bodyErrors(entry, body);
-    if (errors.length === 0) return undefined;
-    return this.#firstCovered(entry.bodySchema, errors) ?? this.validationError();
+    const entry = this.route(method.toUpperCase(), pathname)?.route as OperationEntry | undefined;
+    const validate = entry?.bodyValidator;
+    if (!entry || !validate || validate(body)) return undefined;
+    return this.#firstCovered(entry.bodySchema as Node, validate.errors ?? []) ?? this.validationError();
   }
 
-  /**
-   * The answer for the violations a validator (Prism) reported for a request. Body violations are re-checked
-   * against the dereferenced schema, because a validator's instance paths (`body.action`) cannot tell which
-   * schema failed when `anyOf` branches describe the same field; parameter violations map through the
-   * parameter's schema.
-   */
-  fromViolations(
-    method: string,
-    pathname: string,
-    violations: readonly RequestViolation[],
-    body: unknown,
+  #parameterValidators(parameters: ReadonlyMap<string, Node>): ParameterValidator[] {
+    const validators: ParameterValidator[] = [];
+    for (const location of ['path', 'query', 'header'] as const) {
+      const properties: Node = {};
+      const required: string[] = [];
+      for (const parameter of parameters.values()) {
+        if (parameter.in !== location || !isNode(parameter.schema)) continue;
+        // Header names arrive in lower case.
+        const name = location === 'header' ? String(parameter.name).toLowerCase() : String(parameter.name);
+        properties[name] = parameter.schema;
+        if (parameter.required === true) required.push(name);
+      }
+      const names = Object.keys(properties);
+      if (names.length === 0) continue;
+      const schema: Node = { type: 'object', properties, required };
+      validators.push({ location, schema, names, validate: this.#coercingAjv.compile(schema) });
+    }
+    return validators;
+  }
+
+  #parameterError(
+    entry: OperationEntry,
+    location: string,
+    name: string,
+    keyword: string,
   ): ServiceErrorAnswer {
-    const entry = this.#find(method, pathname);
-    if (!entry) return this.validationError();
-    let bodyChecked = false;
-    for (const violation of violations) {
-      if (violation.severity !== undefined && violation.severity !== 'Error') continue;
-      const [origin, where, name] = violation.location.map(String);
-      if (origin !== 'request') continue;
-      if (
-        where === undefined &&
-        violation.code === 'required' &&
-        body === undefined &&
-        entry.missingBodyCode
-      ) {
-        return this.forCode(entry.missingBodyCode); // Prism: "Body parameter is required"
-      }
-      if (where === 'body' && !bodyChecked) {
-        bodyChecked = true;
-        if (entry.bodySchema && body !== undefined) {
-          const answer = this.#firstCovered(entry.bodySchema, this.#bodyErrors(entry, body));
-          if (answer) return answer;
-        }
-      } else if ((where === 'path' || where === 'query' || where === 'header') && name !== undefined) {
-        const parameter = entry.parameters.get(`${where}:${name}`);
-        const schema = parameter && isNode(parameter.schema) ? parameter.schema : undefined;
-        if (!schema) continue;
-        const keyword = String(violation.code);
-        const code =
-          keyword === 'required' && typeof schema['x-hwc-missing-error-code'] === 'string'
-            ? schema['x-hwc-missing-error-code']
-            : codeFromExtension(schema, keyword);
-        if (code) return this.forCode(code);
-      }
-    }
-    return this.validationError();
-  }
-
-  #find(method: string, pathname: string): OperationEntry | undefined {
-    const upper = method.toUpperCase();
-    return this.#operations.find((entry) => entry.method === upper && entry.regex.test(pathname));
-  }
-
-  #bodyErrors(entry: OperationEntry, body: unknown): ErrorObject[] {
-    if (!entry.bodySchema) return [];
-    let validate = this.#validators.get(entry);
-    if (!validate) {
-      validate = this.#ajv.compile(entry.bodySchema);
-      this.#validators.set(entry, validate);
-    }
-    return validate(body) ? [] : [...(validate.errors ?? [])];
+    const parameter = entry.parameters.get(`${location}:${name}`);
+    const schema = parameter && isNode(parameter.schema) ? parameter.schema : undefined;
+    const code = schema && codeFromExtension(schema, keyword);
+    return code ? this.forCode(code) : this.validationError();
   }
 
   #firstCovered(root: Node, errors: readonly ErrorObject[]): ServiceErrorAnswer | undefined {

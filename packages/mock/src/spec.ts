@@ -1,20 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { ServiceErrors } from './service-errors.js';
 import type { ServiceName } from './types.js';
 
 export type OpenApiDocument = Record<string, unknown>;
 
-export interface BundledSpec {
-  /** Absolute path of the bundled JSON document. */
-  readonly path: string;
+/** A bundled document of `@hwc-openapi/spec` with its routes, validators and error bodies. */
+export interface LoadedDocument {
   readonly document: OpenApiDocument;
+  readonly errors: ServiceErrors;
 }
 
 const require = createRequire(import.meta.url);
+const loaded = new Map<string, LoadedDocument>();
 
-/** Reads the bundled document of a service through the `@hwc-openapi/spec` package exports. */
-export function loadBundledSpec(service: ServiceName): BundledSpec {
-  const path = require.resolve(`@hwc-openapi/spec/${service}.json`);
-  const document = JSON.parse(readFileSync(path, 'utf8')) as OpenApiDocument;
-  return { path, document };
+/**
+ * Reads a bundled document through the `@hwc-openapi/spec` package exports (`emulator`: the control plane's)
+ * and compiles its validators, once per process: they never change, and every mock of the service shares them.
+ */
+export function loadDocument(name: ServiceName | 'emulator'): LoadedDocument {
+  let found = loaded.get(name);
+  if (!found) {
+    const document = JSON.parse(
+      readFileSync(require.resolve(`@hwc-openapi/spec/${name}.json`), 'utf8'),
+    ) as OpenApiDocument;
+    found = { document, errors: new ServiceErrors(document) };
+    loaded.set(name, found);
+  }
+  return found;
 }

@@ -1,8 +1,11 @@
-import { ENGINE_NAMES, engines } from './engines/index.js';
-import { waitUntilAnswers } from './net.js';
-import { ServiceErrors } from './service-errors.js';
-import { loadBundledSpec } from './spec.js';
-import type { EngineName, MockServer, ServiceName, StartMockOptions } from './types.js';
+import type { AddressInfo } from 'node:net';
+import createClient from 'openapi-fetch';
+import { createEngine, DEFAULT_ENGINE, ENGINE_NAMES } from './engines/index.js';
+import type { paths as ControlPaths } from './generated/emulator.js';
+import { createPipeline } from './pipeline/index.js';
+import { createMockServer } from './pipeline/server.js';
+import { loadDocument } from './spec.js';
+import type { ControlClient, EngineName, MockServer, ServiceName, StartMockOptions } from './types.js';
 
 /** The services the mock can serve. */
 export const SERVICES: readonly ServiceName[] = ['autoscaling', 'servicestage'];
@@ -12,12 +15,36 @@ export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = { autoscalin
 
 const DEFAULT_SEED = 'hwc-mock';
 
+/** A typed client of a mock's control plane (`/_emulator/*`), for a mock started elsewhere (the CLI). */
+export function createControlClient(baseUrl: string): ControlClient {
+  return createClient<ControlPaths>({ baseUrl });
+}
+
+function checkCredentials(credentials: StartMockOptions['credentials']): void {
+  if (credentials === undefined) return;
+  if (!Array.isArray(credentials) || credentials.length === 0) {
+    throw new TypeError('credentials must be a non-empty array of { ak, sk }');
+  }
+  for (const pair of credentials) {
+    if (
+      typeof pair?.ak !== 'string' ||
+      !/^[\x21-\x7e]+$/.test(pair.ak) ||
+      typeof pair.sk !== 'string' ||
+      pair.sk === ''
+    ) {
+      // Names the fields, never the values.
+      throw new TypeError('each credential needs an ak of visible ASCII characters and a non-empty sk');
+    }
+  }
+}
+
 /**
- * Starts a mock of one service and resolves once it answers.
+ * Starts a mock of one service in this process and resolves once it listens.
  *
  * ```ts
- * const mock = await startMock({ service: 'autoscaling', port: 0 });
+ * const mock = await startMock({ service: 'autoscaling' });
  * const as = createAutoScalingClient({ baseUrl: mock.url, credentials: { ak, sk, projectId } });
+ * await mock.control.POST('/_emulator/autoscaling/groups', { body: { project_id: projectId, instances: 2 } });
  * // ...
  * await mock.close();
  * ```
@@ -27,47 +54,69 @@ export async function startMock(options: StartMockOptions): Promise<MockServer> 
     service,
     port = 0,
     host = '127.0.0.1',
-    verbose = false,
     dynamic = false,
     seed = DEFAULT_SEED,
+    credentials,
   } = options;
-  const engineName: EngineName = options.engine ?? 'prism';
+  const engineName: EngineName = options.engine ?? DEFAULT_ENGINE;
   if (!SERVICES.includes(service)) {
     throw new TypeError(`Unknown service "${String(service)}"; expected one of ${SERVICES.join(', ')}`);
   }
-  const engine = engines[engineName];
-  if (!engine) {
+  if (!ENGINE_NAMES.includes(engineName)) {
     throw new TypeError(`Unknown engine "${String(engineName)}"; expected one of ${ENGINE_NAMES.join(', ')}`);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`Invalid port: ${port}`);
+  checkCredentials(credentials);
 
-  const spec = loadBundledSpec(service);
-  const running = await engine.start({
+  const { document, errors } = loadDocument(service);
+  const engine = await createEngine(engineName, {
     service,
-    specPath: spec.path,
-    document: spec.document,
-    errors: new ServiceErrors(spec.document),
-    host,
-    port,
-    verbose,
+    document,
+    errors,
+    state: options.state,
+    settings: options.settings,
     dynamic,
     seed,
   });
+  const pipeline = createPipeline({
+    errors,
+    controlErrors: loadDocument('emulator').errors,
+    engine,
+    credentials,
+    log: options.log,
+  });
+  const server = createMockServer(pipeline);
   try {
-    await waitUntilAnswers(`${running.url}/`);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
   } catch (error) {
-    await running.close();
+    await engine.close?.();
     throw error;
   }
+  const { port: bound } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
 
   let closing: Promise<void> | undefined;
+  const close = async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await engine.close?.();
+  };
   return {
     service,
     engine: engineName,
-    url: running.url,
-    port: running.port,
+    url,
+    port: bound,
+    control: createControlClient(url),
     close: () => {
-      closing ??= running.close();
+      closing ??= close();
       return closing;
     },
   };

@@ -1,11 +1,19 @@
+import type { Client } from 'openapi-fetch';
+import type { paths as ControlPaths } from './generated/emulator.js';
+import type { AkSk } from './pipeline/auth.js';
+
 /** The APIs the mock serves: one bundled OpenAPI document each, from `@hwc-openapi/spec`. */
 export type ServiceName = 'autoscaling' | 'servicestage';
 
 /**
- * What answers the requests. `prism`: Prism on the bundled document (static examples, stateless).
- * A stateful lifecycle emulator is planned beside it.
+ * What answers the requests. `emulator`: state per project, lifecycle hooks that hold instances, jobs that
+ * progress, a clock you drive (the default). `prism`: Prism on the bundled document, stateless, every documented
+ * status and example reachable with `Prefer`.
  */
-export type EngineName = 'prism';
+export type EngineName = 'emulator' | 'prism';
+
+/** The typed client of the control plane (`/_emulator/*`), generated from `@hwc-openapi/spec/emulator.json`. */
+export type ControlClient = Client<ControlPaths>;
 
 export interface StartMockOptions {
   /** Which API to serve. */
@@ -14,17 +22,23 @@ export interface StartMockOptions {
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
-  /** Engine behind the URL. Default `prism`. */
+  /** Engine behind the URL. Default `emulator`. */
   engine?: EngineName;
-  /** Print the engine's request log to stderr. Default `false` (quiet, and faster). */
-  verbose?: boolean;
   /**
-   * Generate responses from the schemas instead of answering the documented examples. Default `false`.
-   * Dynamic answers are still deterministic: they are seeded with `seed`.
+   * AK/SK pairs whose signatures the mock verifies (with `@hwc-openapi/core`'s signer). Without them, any
+   * well-formed signature with a current `X-Sdk-Date`, or any non-empty `X-Auth-Token`, is accepted.
    */
+  credentials?: readonly AkSk[];
+  /** Emulator: state to start from (the `EmulatorState` of `GET /_emulator/state`). */
+  state?: unknown;
+  /** Emulator: settings (job progression, replacement of abandoned instances, EXTEND limit). */
+  settings?: unknown;
+  /** Prism: generate responses from the schemas instead of answering the documented examples. Default `false`. */
   dynamic?: boolean;
-  /** Seed for dynamic responses. Default `hwc-mock`. */
+  /** Prism: seed of the generated responses. Default `hwc-mock`. */
   seed?: string;
+  /** Called with one line per answered request (`GET /path 200 <request id>`), e.g. to print a log. */
+  log?: (line: string) => void;
 }
 
 export interface MockServer {
@@ -33,6 +47,8 @@ export interface MockServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:4010`: pass it as the clients' `baseUrl`. */
   readonly url: string;
   readonly port: number;
-  /** Stops the server and every process it started. Safe to call more than once. */
+  /** A typed client of this mock's control plane (clock, seeding, faults, journal, state). */
+  readonly control: ControlClient;
+  /** Stops the server. Safe to call more than once. */
   close(): Promise<void>;
 }

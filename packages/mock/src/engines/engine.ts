@@ -1,31 +1,38 @@
-import type { ServiceErrors } from '../service-errors.js';
-import type { OpenApiDocument } from '../spec.js';
-import type { EngineName, ServiceName } from '../types.js';
+/**
+ * The seam between the mock's HTTP pipeline (`src/pipeline/`) and what answers an operation. The pipeline
+ * parses, routes, authenticates, injects faults and validates; an engine only answers a request that is
+ * already matched to an operation of the service's document and valid against it.
+ */
 
-/** What the launcher hands an engine: the service, its bundled document, and where to listen. */
-export interface EngineContext {
-  readonly service: ServiceName;
-  /** Absolute path of the bundled JSON document. */
-  readonly specPath: string;
-  readonly document: OpenApiDocument;
-  /** The spec's error rules: the code and body the service answers for an invalid request. */
-  readonly errors: ServiceErrors;
-  readonly host: string;
-  readonly port: number;
-  readonly verbose: boolean;
-  readonly dynamic: boolean;
-  readonly seed: string;
+/** A request the pipeline matched to an operation, authenticated and validated. */
+export interface OperationRequest {
+  readonly operationId: string;
+  /** Upper case. */
+  readonly method: string;
+  /** The document's path template, e.g. `/v2/{project_id}/cas/jobs/{job_id}`. */
+  readonly pathTemplate: string;
+  /** Decoded. */
+  readonly pathParams: Readonly<Record<string, string>>;
+  /** Raw strings, already validated. */
+  readonly query: Readonly<Record<string, string | string[]>>;
+  /** Lower-case names. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Parsed JSON, already validated; undefined when none. */
+  readonly body: unknown;
+  readonly requestId: string;
 }
 
-export interface RunningEngine {
-  /** Base URL the engine answers on. */
-  readonly url: string;
-  readonly port: number;
-  close(): Promise<void>;
+export interface EngineAnswer {
+  readonly status: number;
+  /** JSON value; undefined means no body (204). */
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** One way of answering the API: Prism today, a stateful emulator later. */
-export interface MockEngine {
-  readonly name: EngineName;
-  start(context: EngineContext): Promise<RunningEngine>;
+export interface Engine {
+  /** Answers an operation of the service's document that the pipeline matched, authenticated and validated. */
+  answer(request: OperationRequest): EngineAnswer | Promise<EngineAnswer>;
+  /** Control-plane operations of spec/emulator (operationIds of section 1); absent: /_emulator/* is 404. */
+  control?(request: OperationRequest): EngineAnswer | Promise<EngineAnswer>;
+  close?(): Promise<void>;
 }

@@ -1,10 +1,44 @@
-import type { EngineName } from '../types.js';
-import type { MockEngine } from './engine.js';
-import { prismEngine } from './prism/index.js';
+import type { ServiceErrors } from '../service-errors.js';
+import type { OpenApiDocument } from '../spec.js';
+import type { EngineName, ServiceName } from '../types.js';
+import type { Engine } from './engine.js';
 
-/** The engines the launcher can start, by name. */
-export const engines: Readonly<Record<EngineName, MockEngine>> = {
-  prism: prismEngine,
+/** What the launcher hands an engine factory. */
+export interface EngineContext {
+  readonly service: ServiceName;
+  readonly document: OpenApiDocument;
+  /** The spec's error rules: the code and body the service answers for a code. */
+  readonly errors: ServiceErrors;
+  readonly state?: unknown;
+  readonly settings?: unknown;
+  readonly dynamic: boolean;
+  readonly seed: string;
+}
+
+/** The engines by name; each module is loaded only when its engine is chosen. */
+const factories: Readonly<Record<EngineName, (context: EngineContext) => Promise<Engine>>> = {
+  emulator: async ({ service, errors, state, settings }) => {
+    const { createEmulatorEngine } = await import('./emulator/index.js');
+    return createEmulatorEngine({
+      service,
+      errors,
+      ...(state !== undefined && { state }),
+      ...(settings !== undefined && { settings }),
+    } as Parameters<typeof createEmulatorEngine>[0]);
+  },
+  prism: async ({ document, errors, dynamic, seed }) => {
+    const { createPrismEngine } = await import('./prism/index.js');
+    return createPrismEngine({ document, errors, dynamic, seed });
+  },
 };
 
-export const ENGINE_NAMES = Object.keys(engines) as EngineName[];
+export const ENGINE_NAMES = Object.keys(factories) as EngineName[];
+export const DEFAULT_ENGINE: EngineName = 'emulator';
+
+export function createEngine(name: EngineName, context: EngineContext): Promise<Engine> {
+  const factory = factories[name];
+  if (!factory) {
+    throw new TypeError(`Unknown engine "${String(name)}"; expected one of ${ENGINE_NAMES.join(', ')}`);
+  }
+  return factory(context);
+}
