@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { withCodeSamples } from './codesamples.mjs';
+import { buildGuides } from './guides.mjs';
 import { PAYLOAD_LABEL, postProcessPage } from './l10n.mjs';
 import { landingPage } from './landing.mjs';
 import { APIS, LANGS, loadSpec, operationsOf, PAGES, pageFile, specName } from './pages.mjs';
@@ -109,6 +110,7 @@ await mkdir(join(dist, 'openapi'), { recursive: true });
 await mkdir(generated, { recursive: true });
 
 const pages = await mapLimit(PAGES, 2, buildPage);
+pages.push(...(await buildGuides(dist)));
 
 // The pristine bundles, for the pages' download links and the landing page.
 for (const api of APIS) {
