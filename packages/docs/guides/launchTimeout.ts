@@ -13,7 +13,7 @@ export async function launchTimeout(as: AutoScalingClient, control: ControlClien
     }),
   );
 
-  // No default_result: the hook abandons the launch when its 300 s run out.
+  // No default_result: the hook abandons a launch when its 300 s run out.
   const hook = ok(
     await as.POST('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}', {
       params: { path: { scaling_group_id } },
@@ -27,15 +27,16 @@ export async function launchTimeout(as: AutoScalingClient, control: ControlClien
   );
   assert.equal(hook.default_result, 'ABANDON');
 
-  const scaled = ok(
+  // Two instances launch together.
+  const launched = ok(
     await control.POST('/_emulator/autoscaling/groups/{scaling_group_id}/scale', {
       params: { path: { scaling_group_id } },
-      body: { project_id: projectId, add: 1 },
+      body: { project_id: projectId, add: 2 },
     }),
   );
-  const instance_id = scaled.instance_ids[0];
-  assert(instance_id);
-  const hookRow = async () => {
+  const [timedOut, extended] = launched.instance_ids;
+  assert(timedOut && extended);
+  const rowOf = async (instance_id: string) => {
     const rows = ok(
       await as.GET('/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/list', {
         params: { path: { scaling_group_id }, query: { instance_id } },
@@ -43,19 +44,30 @@ export async function launchTimeout(as: AutoScalingClient, control: ControlClien
     );
     return rows.instance_hanging_info[0];
   };
-  assert.equal((await hookRow())?.timeout, '2030-01-01T00:05:00Z');
+  assert.equal((await rowOf(timedOut))?.timeout, '2030-01-01T00:05:00Z');
 
-  // Nobody calls back: one second past the deadline, the timeout fires.
+  // The second one's set-up is still running: EXTEND it, by instance ID and hook name.
+  ok(
+    await as.PUT('/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/callback', {
+      params: { path: { scaling_group_id } },
+      body: { instance_id: extended, lifecycle_hook_name: hookName, lifecycle_action_result: 'EXTEND' },
+    }),
+  );
+
+  // Nobody calls back for the first one: one second past its deadline, the timeout fires.
   const clock = ok(await control.POST('/_emulator/clock/advance', { body: { seconds: 301 } }));
   assert.equal(clock.now, '2030-01-01T00:05:01Z');
 
-  // The instance is gone, no replacement was launched, and its row reads ABANDON.
+  // It is gone (no replacement), the extended one still waits, and the removed one's row reads ABANDON.
   const instances = ok(
     await as.GET('/autoscaling-api/v1/{project_id}/scaling_group_instance/{scaling_group_id}/list', {
       params: { path: { scaling_group_id } },
     }),
   );
-  assert.equal(instances.total_number, 0);
-  assert.equal((await hookRow())?.lifecycle_hook_status, 'ABANDON');
-  return { scaling_group_id, instance_id };
+  assert.deepEqual(
+    instances.scaling_group_instances.map((i) => [i.instance_id, i.life_cycle_state]),
+    [[extended, 'PENDING_WAIT']],
+  );
+  assert.equal((await rowOf(timedOut))?.lifecycle_hook_status, 'ABANDON');
+  return { scaling_group_id, timed_out_instance_id: timedOut };
 }

@@ -142,14 +142,18 @@ export async function loadWorkflows(/** @type {'en'|'zh-CN'} */ lang) {
 /** operationId → `{ method, path, operation }` of a bundled document. */
 function operationIndex(doc) {
   return new Map(
-    operationsOf(doc).map(({ method, path, operation }) => [operation.operationId, { method, path, operation }]),
+    operationsOf(doc).map(({ method, path, operation }) => [
+      operation.operationId,
+      { method, path, operation },
+    ]),
   );
 }
 
 /** Where a step's operation is: its source, method, path, and the link into the API reference (service steps). */
 export function resolveStep(step, entry, index, lang) {
   const match = /^\$sourceDescriptions\.([^.]+)\.(.+)$/.exec(step.operationId ?? '');
-  if (!match) throw new Error(`step ${step.stepId}: only $sourceDescriptions.<name>.<operationId> is supported`);
+  if (!match)
+    throw new Error(`step ${step.stepId}: only $sourceDescriptions.<name>.<operationId> is supported`);
   const [, source, operationId] = match;
   const found = index[source]?.get(operationId);
   if (!found) throw new Error(`step ${step.stepId}: ${source} has no operation ${operationId}`);
@@ -160,7 +164,12 @@ export function resolveStep(step, entry, index, lang) {
 
 function inputsTable(schema, components, t) {
   const resolve = (s) =>
-    s?.$ref ? s.$ref.replace('#/components/inputs/', '').split('/').reduce((o, k) => o?.[k], components) : s;
+    s?.$ref
+      ? s.$ref
+          .replace('#/components/inputs/', '')
+          .split('/')
+          .reduce((o, k) => o?.[k], components)
+      : s;
   const inputs = resolve(schema);
   const rows = Object.entries(inputs?.properties ?? {}).map(([name, raw]) => {
     const prop = resolve(raw);
@@ -203,7 +212,9 @@ export async function guidesPage(/** @type {'en'|'zh-CN'} */ lang) {
       const doc =
         source.name === entry.source
           ? await loadSpec(entry.api, lang)
-          : JSON.parse(await readFile(new URL(import.meta.resolve('@hwc-openapi/spec/emulator.json')), 'utf8'));
+          : JSON.parse(
+              await readFile(new URL(import.meta.resolve('@hwc-openapi/spec/emulator.json')), 'utf8'),
+            );
       index[source.name] = operationIndex(doc);
     }
     toc.push(`<li>${esc(entry.doc.info.title)}<ul>`);
