@@ -149,6 +149,22 @@ function operationIndex(doc) {
   );
 }
 
+/**
+ * The operations of each source description of a document, by operationId: the service's bundle in `lang` (what
+ * its reference page shows), the control plane's (English only).
+ */
+export async function operationIndexes(entry, /** @type {'en'|'zh-CN'} */ lang) {
+  const index = {};
+  for (const source of entry.doc.sourceDescriptions) {
+    const doc =
+      source.name === entry.source
+        ? await loadSpec(entry.api, lang)
+        : JSON.parse(await readFile(new URL(import.meta.resolve('@hwc-openapi/spec/emulator.json')), 'utf8'));
+    index[source.name] = operationIndex(doc);
+  }
+  return index;
+}
+
 /** Where a step's operation is: its source, method, path, and the link into the API reference (service steps). */
 export function resolveStep(step, entry, index, lang) {
   const match = /^\$sourceDescriptions\.([^.]+)\.(.+)$/.exec(step.operationId ?? '');
@@ -206,17 +222,7 @@ export async function guidesPage(/** @type {'en'|'zh-CN'} */ lang) {
   const sections = [];
   const toc = [];
   for (const entry of documents) {
-    const index = {};
-    for (const source of entry.doc.sourceDescriptions) {
-      // The service's page in this language; the control plane has no translation.
-      const doc =
-        source.name === entry.source
-          ? await loadSpec(entry.api, lang)
-          : JSON.parse(
-              await readFile(new URL(import.meta.resolve('@hwc-openapi/spec/emulator.json')), 'utf8'),
-            );
-      index[source.name] = operationIndex(doc);
-    }
+    const index = await operationIndexes(entry, lang);
     toc.push(`<li>${esc(entry.doc.info.title)}<ul>`);
     for (const workflow of entry.doc.workflows) {
       toc.push(`<li><a href="#${esc(workflow.workflowId)}">${esc(workflow.summary)}</a></li>`);
