@@ -175,7 +175,8 @@ export function resolveStep(step, entry, index, lang) {
   if (!found) throw new Error(`step ${step.stepId}: ${source} has no operation ${operationId}`);
   const href =
     source === entry.source ? `${pageFile(entry.api, lang)}${operationRoute(found.operation)}` : undefined;
-  return { source, operationId, method: found.method.toUpperCase(), path: found.path, href };
+  const summary = found.operation.summary ?? '';
+  return { source, operationId, summary, method: found.method.toUpperCase(), path: found.path, href };
 }
 
 function inputsTable(schema, components, t) {
@@ -198,8 +199,8 @@ function inputsTable(schema, components, t) {
 
 function stepHtml(step, number, where, t) {
   const operation = where.href
-    ? `<a class="op" href="${esc(where.href)}"><span class="method">${where.method}</span> <code>${esc(where.path)}</code> <span class="opid">${esc(where.operationId)}</span></a>`
-    : `<span class="op"><span class="method">${where.method}</span> <code>${esc(where.path)}</code> <span class="opid">${esc(where.operationId)}</span> <span class="tag">${t.control}</span></span>`;
+    ? `<a class="op" href="${esc(where.href)}"><span class="method">${where.method}</span> <code>${esc(where.path)}</code> <span class="opid">${esc(where.summary)} (${esc(where.operationId)})</span></a>`
+    : `<span class="op"><span class="method">${where.method}</span> <code>${esc(where.path)}</code> <span class="opid">${esc(where.summary)} (${esc(where.operationId)})</span> <span class="tag">${t.control}</span></span>`;
   const checks = (step.successCriteria ?? [])
     .map((c) => `<li><code>${esc(c.condition)}</code></li>`)
     .join('');
