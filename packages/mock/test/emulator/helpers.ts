@@ -3,7 +3,7 @@
  * response schema for that status, so each scenario is also a response-validation test.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolveRef } from '@hwc-openapi/spec/resolve';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -14,27 +14,20 @@ import {
   type EmulatorEngine,
   type EmulatorEngineOptions,
 } from '../../src/engines/emulator/index.js';
-import type { EngineAnswer, OperationRequest } from '../../src/engines/emulator/interface.js';
+import type { EngineAnswer, OperationRequest } from '../../src/engines/engine.js';
 import { dereference, ServiceErrors } from '../../src/service-errors.js';
 import type { ServiceName } from '../../src/types.js';
 
 const require = createRequire(import.meta.url);
 type Json = Record<string, unknown>;
 
-export function loadDocument(name: string): Json | undefined {
-  let path: string;
-  try {
-    path = require.resolve(`@hwc-openapi/spec/${name}.json`);
-  } catch {
-    return undefined;
-  }
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Json) : undefined;
-}
+const loadDocument = (name: string): Json =>
+  JSON.parse(readFileSync(require.resolve(`@hwc-openapi/spec/${name}.json`), 'utf8')) as Json;
 
 export const documents = {
-  autoscaling: loadDocument('autoscaling') as Json,
-  servicestage: loadDocument('servicestage') as Json,
-  /** The control plane's document, once the spec has it. */
+  autoscaling: loadDocument('autoscaling'),
+  servicestage: loadDocument('servicestage'),
+  /** The control plane's. */
   emulator: loadDocument('emulator'),
 };
 
@@ -135,7 +128,7 @@ export function harness(
   const errors = new ServiceErrors(document);
   const engine = createEmulatorEngine({ service, errors, ...options });
   const operations = operationsOf(document);
-  const controlOperations = documents.emulator ? operationsOf(documents.emulator) : undefined;
+  const controlOperations = operationsOf(documents.emulator);
   return {
     engine,
     call(operationId, options = {}) {
@@ -171,11 +164,6 @@ export function codeOf(answer: EngineAnswer): string | undefined {
   return (nested?.code ?? body?.error_code) as string | undefined;
 }
 
-/** The spec's own body for a code, if the document has an example for it. */
-export function specBody(service: ServiceName, code: string): unknown {
-  try {
-    return new ServiceErrors(documents[service]).forCode(code).body;
-  } catch {
-    return undefined;
-  }
-}
+/** The spec's own body for a code. */
+export const specBody = (service: ServiceName, code: string): unknown =>
+  new ServiceErrors(documents[service]).forCode(code).body;

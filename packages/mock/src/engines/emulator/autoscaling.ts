@@ -13,6 +13,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import type { OperationRequest } from '../engine.js';
 import { rfc3339 } from './clock.js';
 import {
   bodyOf,
@@ -28,7 +29,6 @@ import {
   requiredString,
   serviceError,
 } from './context.js';
-import type { OperationRequest } from './interface.js';
 import {
   ensureProject,
   type HangingRow,

@@ -1,6 +1,6 @@
 import type { ServiceErrors } from '../../service-errors.js';
+import type { EngineAnswer, OperationRequest } from '../engine.js';
 import type { EmulatorClock } from './clock.js';
-import type { EngineAnswer, OperationRequest } from './interface.js';
 import type { EmulatorState } from './model.js';
 
 /** What every handler works on. `state` is replaced whole by an import or a reset. */

@@ -8,11 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceErrors } from '../../service-errors.js';
 import type { ServiceName } from '../../types.js';
+import type { Engine, EngineAnswer, OperationRequest } from '../engine.js';
 import { autoscalingHandlers } from './autoscaling.js';
 import { createFrozenClock, type EmulatorClock } from './clock.js';
 import { controlError, type EmulatorContext, type Handler, Refusal } from './context.js';
 import { controlHandlers, emptyState, settle } from './control.js';
-import type { Engine, EngineAnswer, OperationRequest } from './interface.js';
 import { DEFAULT_SETTINGS, type EmulatorState } from './model.js';
 import { servicestageHandlers } from './servicestage.js';
 import { InvalidState, mergeSettings, parseState } from './validate-state.js';

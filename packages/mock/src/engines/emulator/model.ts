@@ -176,8 +176,6 @@ export interface EmulatorSettings {
   replace_abandoned_instances: boolean;
   /** Most EXTENDs per held row (then AS.7042); null: no cap. */
   extend_limit: number | null;
-  /** The next N ServiceStage jobs end FAILED (counts down as jobs are created). */
-  fail_next_jobs: number;
 }
 
 export interface EmulatorState {
@@ -191,7 +189,6 @@ export const DEFAULT_SETTINGS: Readonly<EmulatorSettings> = Object.freeze({
   job_progression: Object.freeze({ mode: 'immediate', polls: 2, seconds: 30 }),
   replace_abandoned_instances: false,
   extend_limit: null,
-  fail_next_jobs: 0,
 }) as EmulatorSettings;
 
 export const emptyProject = (): ProjectState => ({

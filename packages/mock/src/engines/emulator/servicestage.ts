@@ -14,9 +14,11 @@
  * then SUCCEEDED or FAILED, which is what the Terraform provider reads. The two tasks per job and their names
  * (`check-instance-status`, then `<action>-instance`) are synthetic: the service documents none. A job ends at
  * once (`job_progression.mode: immediate`, the default), after `polls` showJobDetail calls, or `seconds` later on
- * the emulator clock; it fails when `settings.fail_next_jobs` was above zero when it was created.
+ * the emulator clock. It ends with its record's `outcome`: SUCCEEDED, unless a fixture (an imported state) says
+ * FAILED; then its last task reads FAILED and the instance is FAILED.
  */
 
+import type { OperationRequest } from '../engine.js';
 import { rfc3339, taskTime } from './clock.js';
 import {
   asObject,
@@ -33,7 +35,6 @@ import {
   requiredString,
   serviceError,
 } from './context.js';
-import type { OperationRequest } from './interface.js';
 import {
   ensureProject,
   INSTANCE_STATUSES,
@@ -134,9 +135,6 @@ function startJob(
   instance: ServiceStageInstanceRecord,
   action: InstanceActionType,
 ): JobRecord {
-  const { settings } = context.state;
-  const failing = settings.fail_next_jobs > 0;
-  if (failing) settings.fail_next_jobs--;
   const now = context.clock.now();
   const jobId = `JOB${context.newId()}`;
   const task = (index: number, name: string, status: string, message: string): TaskInfo => ({
@@ -175,14 +173,14 @@ function startJob(
     action,
     created: rfc3339(now),
     polls: 0,
-    outcome: failing ? 'FAILED' : 'SUCCEEDED',
+    outcome: 'SUCCEEDED',
     detail,
   };
   instance.status = ACTION_RULES[action].during;
   instance.last_job_id = jobId;
   instance.last_job_status = 'RUNNING';
   ensureProject(context.state, projectId).servicestage.jobs.push(job);
-  if (settings.job_progression.mode === 'immediate') finishJob(context, projectId, job);
+  if (context.state.settings.job_progression.mode === 'immediate') finishJob(context, projectId, job);
   return job;
 }
 

@@ -104,8 +104,7 @@ const settingsShape = object(
       { mode: oneOf(PROGRESSION_MODES), polls: integer(1, 100), seconds: integer(1, 86400) },
     ),
     replace_abandoned_instances: boolean,
-    extend_limit: nullable(integer(0)),
-    fail_next_jobs: integer(0, 1000),
+    extend_limit: nullable(integer(0, 1000)),
   },
 );
 
@@ -194,10 +193,9 @@ const task = object(
 const jobInfo = object(
   { JOB_ID: string, EXECUTION_STATUS: oneOf(EXECUTION_STATUSES) },
   Object.fromEntries(
-    ['JOB_NAME', 'JOB_DESC', 'CREATED_BY', 'ORDER_ID', 'PROJECT_ID', 'SERVICE_INSTANCE_ID'].map((key) => [
-      key,
-      text,
-    ]),
+    ['JOB_NAME', 'JOB_TYPE', 'JOB_DESC', 'CREATED_BY', 'ORDER_ID', 'PROJECT_ID', 'SERVICE_INSTANCE_ID'].map(
+      (key) => [key, text],
+    ),
   ),
 );
 const job = object({
@@ -321,7 +319,6 @@ export function mergeSettings(base: EmulatorSettings, patch: unknown, path = 'se
     job_progression: { ...base.job_progression, ...given.job_progression },
     replace_abandoned_instances: given.replace_abandoned_instances ?? base.replace_abandoned_instances,
     extend_limit: given.extend_limit === undefined ? base.extend_limit : given.extend_limit,
-    fail_next_jobs: given.fail_next_jobs ?? base.fail_next_jobs,
   };
 }
 
