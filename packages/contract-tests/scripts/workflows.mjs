@@ -32,7 +32,7 @@ export const WORKFLOW_DOCUMENTS = [
 ];
 
 /** The emulator accepts any non-empty token when it is given no credentials. */
-const EMULATOR_TOKEN = 'emulator-iam-token';
+export const EMULATOR_TOKEN = 'emulator-iam-token';
 
 /** The workflowIds of an Arazzo document, in order. */
 export function workflowIds(file) {

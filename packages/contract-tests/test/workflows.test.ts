@@ -1,9 +1,17 @@
 // Every Arazzo workflow of spec/*/workflows/ runs with `redocly respect` against fresh emulators and must pass:
 // each step's success criteria, plus respect's own status-code, content-type and response-schema checks. The JSON
 // reports stay in test-results/workflows/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runWorkflows, summarize, WORKFLOW_DOCUMENTS, workflowIds } from '../scripts/workflows.mjs';
+import {
+  EMULATOR_TOKEN,
+  runWorkflows,
+  summarize,
+  WORKFLOW_DOCUMENTS,
+  workflowIds,
+} from '../scripts/workflows.mjs';
 
 const reportDir = fileURLToPath(new URL('../test-results/workflows/', import.meta.url));
 
@@ -17,6 +25,9 @@ describe('Arazzo workflows on the emulator', () => {
       // The console output names the failed check; show it when the run fails.
       expect(result.code, result.output).toBe(0);
       expect(result.report?.status, result.output).toBe('success');
+      // The token went in through the environment, and respect masks it in what it writes.
+      expect(result.output).not.toContain(EMULATOR_TOKEN);
+      expect(readFileSync(join(reportDir, `${result.service}.json`), 'utf8')).not.toContain(EMULATOR_TOKEN);
       const summary = summarize(result.report);
       expect(summary.map((w) => w.workflowId)).toEqual(workflowIds(result.file));
       for (const workflow of summary) {

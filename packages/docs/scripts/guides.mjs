@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
+import { esc } from './landing.mjs';
 import { loadSpec, operationRoute, operationsOf, pageFile } from './pages.mjs';
 
 const specDir = dirname(fileURLToPath(import.meta.resolve('@hwc-openapi/spec/package.json')));
@@ -75,14 +76,6 @@ const TEXT = {
     run: '在模拟器上运行：',
   },
 };
-
-function esc(text) {
-  return String(text)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-}
 
 /** The little Markdown the workflows use: paragraphs and `code`. Lines of a paragraph are joined with a space. */
 export function markdown(text) {

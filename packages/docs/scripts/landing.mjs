@@ -30,7 +30,7 @@ export const PACKAGES = [
   },
 ];
 
-function esc(text) {
+export function esc(text) {
   return String(text)
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
