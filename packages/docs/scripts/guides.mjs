@@ -35,7 +35,7 @@ export function guidesFile(/** @type {'en'|'zh-CN'} */ lang) {
 const TEXT = {
   en: {
     title: 'Guides',
-    lead: 'Whole flows, step by step: each guide is an Arazzo workflow of the spec package, run on every build of the project against the emulator with <code>redocly respect</code>, and its TypeScript runs there too.',
+    lead: 'Whole flows, step by step: each guide is an Arazzo workflow of the spec package that the project's tests run against the emulator with <code>redocly respect</code>, and its TypeScript runs there too.',
     other: '<a href="guides.zh-CN.html" hreflang="zh-CN" lang="zh-CN">简体中文</a>',
     home: '← All APIs',
     inputs: 'Inputs',
@@ -56,7 +56,7 @@ const TEXT = {
   },
   'zh-CN': {
     title: '指南',
-    lead: '完整流程，逐步说明：每篇指南都是 spec 包中的一个 Arazzo 工作流，项目每次构建时都会用 <code>redocly respect</code> 在模拟器上运行它，其 TypeScript 代码也在模拟器上运行。',
+    lead: '完整流程，逐步说明：每篇指南都是 spec 包中的一个 Arazzo 工作流，项目的测试会用 <code>redocly respect</code> 在模拟器上运行它，其 TypeScript 代码也在模拟器上运行。',
     other: '<a href="guides.html" hreflang="en" lang="en">English</a>',
     home: '← 全部 API',
     inputs: '输入',
