@@ -1,7 +1,5 @@
 import {
-  createFinalURL,
   createQuerySerializer,
-  defaultPathSerializer,
   type FetchOptions,
   type FetchResponse,
   type HeadersOptions,
@@ -243,8 +241,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /** The credential values a request carries, to be kept out of errors. */
-function secretsOf(headers: Headers, sk: string | undefined): string[] {
+function secretsOf(headers: Headers | undefined, sk: string | undefined): string[] {
   const secrets = sk ? [sk] : [];
+  if (!headers) return secrets;
   for (const name of ['authorization', 'x-auth-token', 'x-security-token']) {
     const value = headers.get(name);
     if (value) secrets.push(value);
@@ -314,10 +313,10 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
   const backoff = (attempt: number) => random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 
   /** Reads the whole body, up to `maxResponseBytes`, without trusting Content-Length to be there. */
-  async function readBytes(response: Response, label: string, secrets: string[]): Promise<Uint8Array> {
+  async function readBytes(response: Response, label: string, secrets: () => string[]): Promise<Uint8Array> {
     const tooLarge = () => {
       const message = `${PREFIX}: ${label}: response body exceeds maxResponseBytes (${maxResponseBytes})`;
-      return new HwcApiError({ status: response.status, message, secrets });
+      return new HwcApiError({ status: response.status, message, secrets: secrets() });
     };
     const declared = response.headers.get('content-length');
     if (declared !== null && Number(declared) > maxResponseBytes) {
@@ -358,8 +357,10 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
     method: string,
     label: string,
     parseAs: ParseAs,
-    secrets: string[],
+    sent: Headers | undefined,
   ): Promise<RawResult> {
+    // Built only for an error: the credential values this request carried.
+    const secrets = () => secretsOf(sent, sk);
     const { status } = response;
     const empty =
       status === 204 || method === 'HEAD' || response.headers.get('content-length') === '0' || !response.body;
@@ -370,7 +371,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
     } catch (cause) {
       if (cause instanceof HwcApiError || !isDecodingError(cause)) throw cause;
       const message = `${PREFIX}: ${label}: the response body could not be decoded`;
-      throw new HwcApiError({ status, message, cause, secrets });
+      throw new HwcApiError({ status, message, cause, secrets: secrets() });
     }
     if (!response.ok) {
       const text = bytes ? decoder.decode(bytes) : '';
@@ -383,10 +384,10 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
         const location = response.headers.get('location');
         const message = `${PREFIX}: ${label}: HTTP ${status} redirect${location ? ` to ${location}` : ''} not followed`;
-        return { error: new HwcApiError({ status, body, message, secrets }), response };
+        return { error: new HwcApiError({ status, body, message, secrets: secrets() }), response };
       }
       const requestId = response.headers.get('x-request-id');
-      return { error: new HwcApiError({ status, body, requestId, secrets }), response };
+      return { error: new HwcApiError({ status, body, requestId, secrets: secrets() }), response };
     }
     if (!bytes) return { data: undefined, response };
     if (parseAs === 'arrayBuffer') return { data: bytes.buffer, response };
@@ -400,9 +401,9 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       return { data: text ? JSON.parse(text) : undefined, response };
     } catch (error) {
       // JSON.parse quotes the text it failed on: keep credentials out of the cause too.
-      const cause = new SyntaxError(redact((error as Error).message, secrets));
+      const cause = new SyntaxError(redact((error as Error).message, secrets()));
       const message = `${PREFIX}: ${label}: HTTP ${status} with a body that is not JSON`;
-      throw new HwcApiError({ status, body: text, message, cause, secrets });
+      throw new HwcApiError({ status, body: text, message, cause, secrets: secrets() });
     }
   }
 
@@ -426,17 +427,21 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       if (!projectId) throw new TypeError(`${PREFIX}: ${method} ${schemaPath} needs credentials.projectId`);
       path = { ...path, project_id: projectId };
     }
-    const url = createFinalURL(schemaPath, {
-      baseUrl: baseUrl as string,
-      params: { ...params, ...(path && { path }) },
-      querySerializer:
-        typeof querySerializer === 'function'
-          ? querySerializer
-          : querySerializer
-            ? createQuerySerializer(querySerializer)
-            : defaultQuerySerializer,
-      pathSerializer: defaultPathSerializer,
-    });
+    const serializeQuery =
+      typeof querySerializer === 'function'
+        ? querySerializer
+        : querySerializer
+          ? createQuerySerializer(querySerializer)
+          : defaultQuerySerializer;
+    const query = params.query && serializeQuery(params.query).replace(/^\?/, '');
+    // The specs use simple path parameters only: each value percent-encoded into its segment.
+    const url = `${baseUrl}${schemaPath.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = path?.[name];
+      if (value === undefined || value === null || value === '') {
+        throw new TypeError(`${PREFIX}: ${method} ${schemaPath} needs the path parameter ${name}`);
+      }
+      return encodeURIComponent(String(value));
+    })}${query ? `?${query}` : ''}`;
     // Serialized once: every attempt sends, and signs, these exact bytes.
     const serialized = body === undefined ? undefined : (bodySerializer ?? JSON.stringify)(body);
     const bytes = typeof serialized === 'string' ? encoder.encode(serialized) : serialized;
@@ -487,10 +492,10 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
           body: changed.body ? new Uint8Array(await changed.arrayBuffer()) : undefined,
         };
       }
-      let secrets: string[] = [];
+      let sent: Headers | undefined;
       if (!response) {
         await authenticate(outgoing);
-        secrets = secretsOf(outgoing.headers, sk);
+        sent = outgoing.headers;
         const fetchInit: RequestInit = {
           ...requestInit,
           method: outgoing.method,
@@ -520,7 +525,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
         }
       }
       try {
-        return await readResult(response, outgoing.method, label, parseAs, secrets);
+        return await readResult(response, outgoing.method, label, parseAs, sent);
       } catch (cause) {
         if (cause instanceof HwcApiError || attemptSignal?.aborted) throw cause;
         throw new HwcNetworkError(`${PREFIX}: ${label}: the connection failed while reading the response`, {

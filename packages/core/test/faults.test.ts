@@ -295,3 +295,20 @@ describe('Retry-After (RFC 9110 §10.2.3)', () => {
     expect(delays).toEqual([100, 200]);
   });
 });
+
+describe('bad input', () => {
+  it('a missing or empty path parameter rejects with a TypeError naming it, before any request', async () => {
+    let requests = 0;
+    const as = client('https://as.example', {
+      fetch: async () => (requests++, new Response(null, { status: 204 })),
+    });
+    const call = as.GET as unknown as (url: string, init: object) => Promise<unknown>;
+    const url = '/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/list';
+    for (const path of [{}, { scaling_group_id: '' }]) {
+      await expect(call(url, { params: { path } })).rejects.toThrow(
+        `GET ${url} needs the path parameter scaling_group_id`,
+      );
+    }
+    expect(requests).toBe(0);
+  });
+});
