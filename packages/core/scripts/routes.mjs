@@ -11,21 +11,31 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 /** `[operationId, METHOD, path]` for every operation; throws for what the flat arguments cannot express. */
 export function routesOf(doc) {
   const routes = [];
-  const resolve = (p) => (p.$ref ? p.$ref.split('/').slice(1).reduce((o, k) => o[k], doc) : p);
+  const resolve = (p) =>
+    p.$ref
+      ? p.$ref
+          .split('/')
+          .slice(1)
+          .reduce((o, k) => o[k], doc)
+      : p;
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op) continue;
       const where = `${method.toUpperCase()} ${path}`;
       if (!op.operationId) throw new Error(`${where} has no operationId`);
-      const names = new Set();
+      // Operation-level parameters override path-level ones of the same name and location.
+      const params = new Map();
       for (const param of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve)) {
+        params.set(`${param.in}:${param.name}`, param);
+      }
+      const names = new Set();
+      for (const param of params.values()) {
         if (param.in !== 'path' && param.in !== 'query') {
           throw new Error(`${op.operationId}: ${param.in} parameter ${param.name} cannot be an argument`);
         }
-        if (param.name === 'body') throw new Error(`${op.operationId}: a parameter named body clashes with the body`);
-        if (names.has(param.name) && param.in === 'query') {
-          throw new Error(`${op.operationId}: ${param.name} is both a path and a query parameter`);
+        if (param.name === 'body' || names.has(param.name)) {
+          throw new Error(`${op.operationId}: parameter ${param.name} would clash in the flat arguments`);
         }
         names.add(param.name);
       }

@@ -476,10 +476,10 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
           options: { baseUrl, parseAs },
         };
         for (const m of middlewares) {
-          const result: Request | Response | undefined | void = await m.onRequest?.({
+          const result = (await m.onRequest?.({
             ...context,
             request,
-          } as never);
+          } as never)) as Request | Response | undefined;
           if (result instanceof Response) response = result;
           else if (result) request = result;
           if (response) break;
@@ -515,12 +515,12 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
           });
         }
         for (const m of middlewares) {
-          const result: Response | undefined | void = await m.onResponse?.({
+          const result = (await m.onResponse?.({
             schemaPath,
             params,
             request,
             response,
-          } as never);
+          } as never)) as Response | undefined;
           if (result) response = result;
         }
       }

@@ -300,7 +300,10 @@ describe('bad input', () => {
   it('a missing or empty path parameter rejects with a TypeError naming it, before any request', async () => {
     let requests = 0;
     const as = client('https://as.example', {
-      fetch: async () => (requests++, new Response(null, { status: 204 })),
+      fetch: async () => {
+        requests++;
+        return new Response(null, { status: 204 });
+      },
     });
     const call = as.GET as unknown as (url: string, init: object) => Promise<unknown>;
     const url = '/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/list';

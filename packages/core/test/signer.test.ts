@@ -282,7 +282,7 @@ function officialSignature(arrived: Arrived, base: string, credentials: { ak: st
   const names = /SignedHeaders=([^,]+),/.exec(arrived.headers.authorization ?? '')?.[1]?.split(';') ?? [];
   const url = new URL(arrived.url, base);
   const queryParams: Record<string, string[]> = {};
-  for (const [k, v] of url.searchParams) (queryParams[k] ??= []).push(v);
+  for (const [k, v] of url.searchParams) queryParams[k] = [...(queryParams[k] ?? []), v];
   const official: IHttpRequest = {
     endpoint: `${base}${url.pathname}`,
     method: arrived.method,
