@@ -3,7 +3,7 @@
 // keyed by operationId, for createHwcClient to turn into operation methods. The operation methods' types come from
 // openapi-typescript's `operations`; `satisfies` makes the two lists agree.
 // Usage: node routes.mjs <bundled spec.json> <out.ts>
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -48,7 +48,8 @@ export function routesOf(doc) {
   return routes;
 }
 
-if (process.argv[1] === import.meta.filename) {
+// Run as a script (the service packages call it through their node_modules symlink), not when imported.
+if (process.argv[1] && realpathSync(process.argv[1]) === import.meta.filename) {
   const [spec, out] = process.argv.slice(2);
   if (!spec || !out) throw new Error('usage: node routes.mjs <spec.json> <out.ts>');
   const routes = routesOf(JSON.parse(readFileSync(spec, 'utf8')));
