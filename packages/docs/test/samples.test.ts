@@ -1,5 +1,5 @@
 // Type-checks every generated TypeScript code sample against the client packages, so that the samples on the pages
-// cannot drift from @hwc-openapi/autoscaling and @hwc-openapi/servicestage. The samples are written into a
+// cannot drift from @hwc-openapi/autoscaling, @hwc-openapi/servicestage and @hwc-openapi/mock. The samples are written into a
 // temporary directory inside this package (so that the workspace dependencies resolve) and compiled with the
 // TypeScript compiler API under the repository's strict settings.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typescriptSamples } from '../scripts/codesamples.mjs';
-import { APIS, LANGS, loadSpec } from '../scripts/pages.mjs';
+import { APIS, LANGS, loadSpec, operationsOf } from '../scripts/pages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let dir: string;
@@ -49,9 +49,12 @@ afterAll(() => {
 describe('generated TypeScript samples', () => {
   it('compile against the client packages', async () => {
     const files: string[] = [];
+    let operations = 0;
     for (const api of APIS) {
       for (const lang of LANGS) {
-        const samples = typescriptSamples(api, await loadSpec(api, lang), lang);
+        const spec = await loadSpec(api, lang);
+        operations += operationsOf(spec).length;
+        const samples = typescriptSamples(api, spec, lang);
         expect(samples.length).toBeGreaterThan(0);
         for (const { operationId, source } of samples) {
           const file = join(dir, `${api}.${lang}.${operationId}.ts`);
@@ -60,7 +63,8 @@ describe('generated TypeScript samples', () => {
         }
       }
     }
-    expect(files).toHaveLength(2 * (7 + 3));
+    expect(files).toHaveLength(operations);
+    expect(operations).toBeGreaterThanOrEqual(2 * (7 + 3));
     expect(compile(files)).toEqual([]);
   });
 
@@ -69,13 +73,20 @@ describe('generated TypeScript samples', () => {
       (s: { operationId: string }) => s.operationId === 'callbackLifecycleHook',
     );
     if (!sample) throw new Error('no callbackLifecycleHook sample');
-    const broken = sample.source
-      .replace('scaling_group_id:', 'scaling_group:')
-      .replace("lifecycle_action_result: 'ABANDON'", "lifecycle_action_result: 'STOP'");
-    const file = join(dir, 'control.broken.ts');
-    writeFileSync(file, broken);
-    const diagnostics = compile([file]);
-    expect(diagnostics.join('\n')).toMatch(/scaling_group/);
-    expect(diagnostics.join('\n')).toMatch(/STOP/);
+    // Each drift in its own file: TypeScript reports one error per argument.
+    const drifts = {
+      param: sample.source.replace('scaling_group_id:', 'scaling_group:'),
+      enum: sample.source.replace("lifecycle_action_result: 'ABANDON'", "lifecycle_action_result: 'STOP'"),
+      method: sample.source.replace('as.callbackLifecycleHook(', 'as.callbackLifeCycleHook('),
+    };
+    const files = Object.entries(drifts).map(([name, source]) => {
+      const file = join(dir, `control.${name}.ts`);
+      writeFileSync(file, source);
+      return file;
+    });
+    const diagnostics = compile(files).join('\n');
+    expect(diagnostics).toMatch(/control\.param\.ts:\d+ .*scaling_group/);
+    expect(diagnostics).toMatch(/control\.enum\.ts:\d+ .*STOP/);
+    expect(diagnostics).toMatch(/control\.method\.ts:\d+ .*callbackLifeCycleHook/);
   });
 });
