@@ -1,110 +1,224 @@
 #!/usr/bin/env node
 /**
- * Throughput of @hwc-openapi/mock: requests per second that the AS mock answers on one CPU core.
+ * Throughput of @hwc-openapi/mock, side by side in one run: the `emulator` engine, the `prism` engine, and a bare
+ * `node:http` server answering a fixed JSON body (the ceiling), each in its own process pinned to core 0 with
+ * `taskset`, driven by the same client pinned to core 1: a raw keep-alive HTTP/1.1 client over `--connections`
+ * concurrent connections (one request in flight per connection). Rounds interleave the servers, so that load
+ * from elsewhere on the machine hits them alike; the figure is the median of the rounds.
  *
- * Starts the built mock CLI (`hwc-mock --service autoscaling --port 0`) as a child process, pinned to core 0 with
- * `taskset` when it exists (the mock's front and its Prism child then share that one core; this script's client
- * runs outside it), and drives it from one client loop over a keep-alive agent for a few seconds per request:
- * a GET (listLifecycleHooks), a valid POST (createLifecycleHook) and an invalid POST (rewritten to AS.7031).
+ * Requests: a valid `listLifecycleHooks` (200) on a group seeded through the control plane, and an invalid
+ * `createLifecycleHook` (400 AS.7031). Also prints how long `startMock` takes after the first import, per
+ * engine (the issue's budget: <= 150 ms for the emulator).
  *
- *   node tools/bench-mock.mjs [--seconds 5] [--concurrency 1] [--verbose] [--no-pin]
+ *   node tools/bench-mock.mjs [--seconds 2] [--rounds 3] [--connections 16] [--no-pin]
  *
- * Needs the mock built (`pnpm --filter @hwc-openapi/mock build`) and `@hwc-openapi/mock` as a dependency of tools.
+ * Needs the mock built (`pnpm --filter @hwc-openapi/mock build`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { Agent, request } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '5' },
-    concurrency: { type: 'string', default: '1' },
-    verbose: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '16' },
     'no-pin': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
-const concurrency = Number(values.concurrency);
-
-const cli = fileURLToPath(new URL('./dist/cli.js', import.meta.resolve('@hwc-openapi/mock/package.json')));
+const rounds = Number(values.rounds);
+const connections = Number(values.connections);
 const pin = !values['no-pin'] && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
-const mockArgs = [cli, '--service', 'autoscaling', '--port', '0', ...(values.verbose ? ['--verbose'] : [])];
-const child = pin
-  ? spawn('taskset', ['-c', '0', process.execPath, ...mockArgs], { stdio: ['ignore', 'pipe', 'ignore'] })
-  : spawn(process.execPath, mockArgs, { stdio: ['ignore', 'pipe', 'ignore'] });
+if (pin) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
 
-let stdout = '';
-child.stdout.setEncoding('utf8');
-child.stdout.on('data', (chunk) => {
-  stdout += chunk;
-});
-const started = Date.now();
-while (!/http:\/\/\S+/.test(stdout)) {
-  if (child.exitCode !== null || Date.now() - started > 60_000)
-    throw new Error(`the mock did not start: ${stdout}`);
-  await new Promise((resolve) => setTimeout(resolve, 50));
-}
-const base = new URL(/http:\/\/\S+/.exec(stdout)[0]);
+const MOCK = import.meta.resolve('@hwc-openapi/mock');
+const PROJECT = 'b53e5554fad0494d96206fb84296510b';
+const GROUP = 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a';
+const HOOKS = `/autoscaling-api/v1/${PROJECT}/scaling_lifecycle_hook/${GROUP}`;
 
-const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-const PREFIX = '/autoscaling-api/v1/b53e5554fad0494d96206fb84296510b/scaling_lifecycle_hook/e5d27f5c';
-const headers = { 'content-type': 'application/json', 'x-auth-token': 'bench' };
-const valid = JSON.stringify({
-  lifecycle_hook_name: 'test-hook1',
-  default_result: 'ABANDON',
-  default_timeout: 3600,
-  notification_topic_urn: 'urn:smn:regionId:b53e5554fad0494d96206fb84296510b:gsh',
-  lifecycle_hook_type: 'INSTANCE_LAUNCHING',
-});
-const invalid = JSON.stringify({ ...JSON.parse(valid), lifecycle_hook_name: 'bad name' });
-
-function send(method, path, body, expected) {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: base.hostname, port: base.port, method, path, headers, agent }, (res) => {
-      res.resume();
-      res.once('end', () =>
-        res.statusCode === expected
-          ? resolve()
-          : reject(new Error(`${method} ${path}: HTTP ${res.statusCode}`)),
-      );
+/** The server processes: each prints one JSON line `{port, startMs}` once it listens. */
+const SERVERS = {
+  bare: `
+    const { createServer } = await import('node:http');
+    const body = JSON.stringify(${JSON.stringify({
+      lifecycle_hooks: [
+        {
+          lifecycle_hook_name: 'bench-hook',
+          default_result: 'ABANDON',
+          default_timeout: 3600,
+          notification_topic_urn: `urn:smn:regionId:${PROJECT}:gsh`,
+          notification_topic_name: 'gsh',
+          lifecycle_hook_type: 'INSTANCE_LAUNCHING',
+          notification_metadata: null,
+          create_time: '2026-01-01T00:00:00Z',
+        },
+      ],
+    })});
+    const server = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
     });
-    req.once('error', reject);
-    req.end(body);
-  });
-}
+    server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port, startMs: 0 })));`,
+  emulator: mockServer(process.env.BENCH_EMULATOR_AS ?? "emulator"),
+  prism: mockServer('prism'),
+};
 
-async function measure(name, method, path, body, expected) {
-  for (let i = 0; i < 200; i++) await send(method, path, body, expected); // warm-up
-  let count = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const loop = async () => {
-    while (performance.now() < deadline) {
-      await send(method, path, body, expected);
-      count++;
+function mockServer(engine) {
+  return `
+    const { startMock } = await import(${JSON.stringify(MOCK)});
+    const t0 = performance.now();
+    const mock = await startMock({ service: 'autoscaling', engine: '${engine}' });
+    const startMs = performance.now() - t0;
+    if ('${engine}' === 'emulator') {
+      const post = (path, body) => fetch(mock.url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': 'bench' }, body: JSON.stringify(body) });
+      const seeded = await post('/_emulator/autoscaling/groups', { project_id: '${PROJECT}', scaling_group_id: '${GROUP}', instances: 2 });
+      if (seeded.status !== 201) throw new Error('seeding the group: HTTP ' + seeded.status + ' ' + await seeded.text());
+      const hook = await post('${HOOKS}', { lifecycle_hook_name: 'bench-hook', lifecycle_hook_type: 'INSTANCE_LAUNCHING', notification_topic_urn: 'urn:smn:regionId:${PROJECT}:gsh' });
+      if (hook.status !== 200) throw new Error('creating the hook: HTTP ' + hook.status + ' ' + await hook.text());
     }
-  };
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, loop));
-  const elapsed = (performance.now() - t0) / 1000;
-  const rps = count / elapsed;
-  console.log(
-    `${name.padEnd(34)} ${rps.toFixed(0).padStart(6)} req/s  (${count} requests in ${elapsed.toFixed(1)} s)`,
-  );
-  return rps;
+    console.log(JSON.stringify({ port: mock.port, startMs }));`;
 }
 
+async function startServer(name) {
+  const args = ['--input-type=module', '-e', SERVERS[name]];
+  const child = pin
+    ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  servers[name] = { child };
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+  });
+  const started = Date.now();
+  while (!out.includes('\n')) {
+    if (child.exitCode !== null || Date.now() - started > 60_000) throw new Error(`${name} did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { name, child, ...JSON.parse(out) };
+}
+
+/** CPU time (user + system, ms) of a process, from /proc. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function requestBytes(method, path, body) {
+  const payload = body === undefined ? '' : JSON.stringify(body);
+  return Buffer.from(
+    `${method} ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\nx-auth-token: bench\r\naccept: application/json\r\n` +
+      (payload ? `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\n` : '') +
+      `\r\n${payload}`,
+  );
+}
+
+/** Keeps one request in flight on each of `connections` keep-alive sockets for `ms`; counts the answers. */
+async function drive(port, bytes, expected, ms) {
+  let count = 0;
+  let wrong = 0;
+  const deadline = performance.now() + ms;
+  const one = () =>
+    new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.setNoDelay(true);
+      let buffer = Buffer.alloc(0);
+      socket.on('connect', () => socket.write(bytes));
+      socket.on('data', (chunk) => {
+        buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+        for (;;) {
+          const end = buffer.indexOf('\r\n\r\n');
+          if (end === -1) return;
+          const head = buffer.subarray(0, end).toString('latin1');
+          const length = Number(/content-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+          if (buffer.length < end + 4 + length) return;
+          if (Number(head.slice(9, 12)) === expected) count++;
+          else wrong++;
+          buffer = buffer.subarray(end + 4 + length);
+          if (performance.now() >= deadline) {
+            socket.end();
+            resolve();
+            return;
+          }
+          socket.write(bytes);
+        }
+      });
+      socket.on('error', reject);
+    });
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: connections }, one));
+  const elapsed = (performance.now() - t0) / 1000;
+  if (wrong > 0) throw new Error(`${wrong} answers had another status than ${expected}`);
+  return count / elapsed;
+}
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+const CASES = [
+  { name: 'GET listLifecycleHooks (200)', bytes: requestBytes('GET', `${HOOKS}/list`), expected: 200, servers: ['bare', 'emulator', 'prism'] },
+  {
+    name: 'POST invalid hook name (400)',
+    bytes: requestBytes('POST', HOOKS, {
+      lifecycle_hook_name: 'bad name',
+      lifecycle_hook_type: 'INSTANCE_LAUNCHING',
+      notification_topic_urn: `urn:smn:regionId:${PROJECT}:gsh`,
+    }),
+    expected: 400,
+    servers: ['emulator', 'prism'],
+  },
+];
+
+const servers = {};
+process.once('exit', () => {
+  for (const { child } of Object.values(servers)) child.kill('SIGKILL');
+});
+for (const name of Object.keys(SERVERS)) servers[name] = await startServer(name);
 console.log(
-  `@hwc-openapi/mock (prism engine${values.verbose ? ', verbose' : ''}) at ${base.origin}, ` +
-    `${pin ? 'pinned to core 0' : 'not pinned'}, concurrency ${concurrency}, ${seconds} s each`,
+  `@hwc-openapi/mock throughput: servers ${pin ? 'pinned to core 0, client to core 1' : 'not pinned'}, ` +
+    `${connections} keep-alive connections, ${rounds} rounds x ${seconds} s per server and request`,
+);
+console.log(
+  `startMock (after the first import): emulator ${servers.emulator.startMs.toFixed(0)} ms, prism ${servers.prism.startMs.toFixed(0)} ms`,
 );
 try {
-  await measure('GET  listLifecycleHooks (200)', 'GET', `${PREFIX}/list`, undefined, 200);
-  await measure('POST createLifecycleHook (200)', 'POST', PREFIX, valid, 200);
-  await measure('POST invalid name (400 AS.7031)', 'POST', PREFIX, invalid, 400);
+  for (const test of CASES) {
+    const rates = Object.fromEntries(test.servers.map((name) => [name, []]));
+    const cpu = Object.fromEntries(test.servers.map((name) => [name, []]));
+    for (const name of test.servers) await drive(servers[name].port, test.bytes, test.expected, 300); // warm-up
+    for (let round = 0; round < rounds; round++) {
+      const order = test.servers.map((_, i) => test.servers[(i + round) % test.servers.length]);
+      for (const name of order) {
+        const before = cpuMs(servers[name].child.pid);
+        const rate = await drive(servers[name].port, test.bytes, test.expected, seconds * 1000);
+        rates[name].push(rate);
+        cpu[name].push((cpuMs(servers[name].child.pid) - before) / (rate * seconds) * 1000);
+      }
+    }
+    console.log(`\n${test.name}`);
+    for (const name of test.servers) {
+      console.log(
+        `  ${name.padEnd(9)} ${median(rates[name]).toFixed(0).padStart(7)} req/s   ` +
+          `${median(cpu[name]).toFixed(1).padStart(6)} µs CPU/request   rounds: ${rates[name].map((r) => r.toFixed(0)).join(', ')}`,
+      );
+    }
+    const ratio = (a, b) => (median(rates[a]) / median(rates[b])).toFixed(2);
+    if (rates.bare) console.log(`  emulator / bare:  ${ratio('emulator', 'bare')}   (goal >= 0.50)`);
+    console.log(`  emulator / prism: ${ratio('emulator', 'prism')}`);
+  }
 } finally {
-  agent.destroy();
-  child.kill('SIGTERM');
-  await once(child, 'exit');
+  for (const { child } of Object.values(servers)) {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await once(child, 'exit');
+  }
 }

@@ -82,9 +82,22 @@ interface OperationEntry extends Route {
   readonly missingBodyCode: string | undefined;
   /** The code of the first error example of each documented status. */
   readonly exampleCodes: ReadonlyMap<string, string>;
-  /** Compiled at construction: body, then one per parameter location. */
-  readonly bodyValidator: ValidateFunction | undefined;
-  readonly parameterValidators: readonly ParameterValidator[];
+  /** Compiled at construction (or on first use, for a `lazy` document), once. */
+  validators: Validators | undefined;
+}
+
+interface Validators {
+  readonly body: ValidateFunction | undefined;
+  /** One per parameter location. */
+  readonly parameters: readonly ParameterValidator[];
+}
+
+export interface ServiceErrorsOptions {
+  /**
+   * Compile each operation's validators on its first request instead of at construction. For the control
+   * plane, whose state schemas are large and whose operations a test may never call.
+   */
+  readonly lazy?: boolean;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
@@ -104,15 +117,23 @@ export function dereference(
   document: unknown,
   node: unknown = document,
   stack: readonly string[] = [],
+  /** Each `$ref` target inlined once and shared (the result is read, never written). */
+  resolved: Map<string, unknown> = new Map(),
 ): unknown {
-  if (Array.isArray(node)) return node.map((item) => dereference(document, item, stack));
+  if (Array.isArray(node)) return node.map((item) => dereference(document, item, stack, resolved));
   if (!isNode(node)) return node;
   const { $ref, ...rest } = node;
   const siblings: Node = {};
-  for (const [key, value] of Object.entries(rest)) siblings[key] = dereference(document, value, stack);
+  for (const [key, value] of Object.entries(rest)) {
+    siblings[key] = dereference(document, value, stack, resolved);
+  }
   if (typeof $ref !== 'string') return siblings;
   if (stack.includes($ref)) throw new Error(`Recursive $ref is not supported: ${$ref}`);
-  const target = dereference(document, resolvePointer(document, $ref), [...stack, $ref]);
+  let target = resolved.get($ref);
+  if (target === undefined) {
+    target = dereference(document, resolvePointer(document, $ref), [...stack, $ref], resolved);
+    resolved.set($ref, target);
+  }
   return isNode(target) ? { ...target, ...siblings } : target;
 }
 
@@ -214,8 +235,28 @@ function templateToRegex(template: string): { regex: RegExp; names: string[]; li
   return { regex: new RegExp(`^${source}/?$`), names, literals };
 }
 
+let plainAjv: Ajv2020 | undefined;
+let coercing: Ajv2020 | undefined;
+/** One validator factory for every document of the process. */
+const validatingAjv = () => {
+  plainAjv ??= createAjv({});
+  return plainAjv;
+};
+/** Parameters arrive as strings: this one coerces them to the schema's types (on a copy). */
+const coercingAjv = () => {
+  coercing ??= createAjv({ coerceTypes: 'array' });
+  return coercing;
+};
+
 function createAjv(options: { coerceTypes?: 'array' }): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false, ...options });
+  // Unoptimised code compiles faster, and these schemas are small: start-up time matters more here.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    validateSchema: false,
+    code: { optimize: false },
+    ...options,
+  });
   addFormats.default(ajv);
   ajv.addFormat('int32', { type: 'number', validate: int32 });
   ajv.addFormat('int64', { type: 'number', validate: int64 });
@@ -242,11 +283,7 @@ export class ServiceErrors {
   readonly #operations: OperationEntry[] = [];
   /** The operations by upper-case method, literal paths first. */
   readonly #byMethod = new Map<string, OperationEntry[]>();
-  readonly #ajv: Ajv2020;
-  /** Parameters arrive as strings: this one coerces them to the schema's types (on a copy). */
-  readonly #coercingAjv: Ajv2020;
-
-  constructor(document: OpenApiDocument) {
+  constructor(document: OpenApiDocument, options: ServiceErrorsOptions = {}) {
     const info = isNode(document.info) ? document.info : {};
     this.service = typeof info['x-hwc-service'] === 'string' ? info['x-hwc-service'] : 'as';
     const fallback = info['x-hwc-validation-error-code'];
@@ -255,12 +292,10 @@ export class ServiceErrors {
     collectErrorExamples(document, this.#examples);
     this.#nested = isNode((this.#examples.get(fallback) as Node | undefined)?.error);
 
-    this.#ajv = createAjv({});
-    this.#coercingAjv = createAjv({ coerceTypes: 'array' });
-
     const paths = isNode(document.paths) ? document.paths : {};
+    const resolved = new Map<string, unknown>();
     for (const [pathTemplate, rawItem] of Object.entries(paths)) {
-      const item = dereference(document, rawItem);
+      const item = dereference(document, rawItem, [], resolved);
       if (!isNode(item)) continue;
       const { regex, names, literals } = templateToRegex(pathTemplate);
       for (const method of METHODS) {
@@ -298,11 +333,11 @@ export class ServiceErrors {
               ? requestBody['x-hwc-missing-error-code']
               : undefined,
           exampleCodes: firstExampleCodes(responses),
-          bodyValidator: bodySchema && this.#ajv.compile(bodySchema),
-          parameterValidators: this.#parameterValidators(parameters),
+          validators: undefined,
         });
       }
     }
+    if (!options.lazy) for (const entry of this.#operations) this.#validators(entry);
     // Literal segments win over templated ones (`.../list` before `.../{lifecycle_hook_name}`), as in Prism.
     this.#operations.sort((a, b) => b.literalSegments - a.literalSegments);
     for (const entry of this.#operations) {
@@ -351,7 +386,8 @@ export class ServiceErrors {
    */
   validateRequest(route: Route, parts: RequestParts): ServiceErrorAnswer | undefined {
     const entry = route as OperationEntry;
-    for (const validator of entry.parameterValidators) {
+    const validators = this.#validators(entry);
+    for (const validator of validators.parameters) {
       const source =
         validator.location === 'path'
           ? parts.pathParams
@@ -374,7 +410,7 @@ export class ServiceErrors {
       if (!entry.bodyRequired) return undefined;
       return entry.missingBodyCode ? this.forCode(entry.missingBodyCode) : this.validationError();
     }
-    const validate = entry.bodyValidator;
+    const validate = validators.body;
     if (!validate || validate(parts.body)) return undefined;
     return this.#firstCovered(entry.bodySchema as Node, validate.errors ?? []) ?? this.validationError();
   }
@@ -447,9 +483,17 @@ export class ServiceErrors {
    */
   validateBody(method: string, pathname: string, body: unknown): ServiceErrorAnswer | undefined {
     const entry = this.route(method.toUpperCase(), pathname)?.route as OperationEntry | undefined;
-    const validate = entry?.bodyValidator;
+    const validate = entry && this.#validators(entry).body;
     if (!entry || !validate || validate(body)) return undefined;
     return this.#firstCovered(entry.bodySchema as Node, validate.errors ?? []) ?? this.validationError();
+  }
+
+  #validators(entry: OperationEntry): Validators {
+    entry.validators ??= {
+      body: entry.bodySchema && validatingAjv().compile(entry.bodySchema),
+      parameters: this.#parameterValidators(entry.parameters),
+    };
+    return entry.validators;
   }
 
   #parameterValidators(parameters: ReadonlyMap<string, Node>): ParameterValidator[] {
@@ -467,7 +511,7 @@ export class ServiceErrors {
       const names = Object.keys(properties);
       if (names.length === 0) continue;
       const schema: Node = { type: 'object', properties, required };
-      validators.push({ location, schema, names, validate: this.#coercingAjv.compile(schema) });
+      validators.push({ location, schema, names, validate: coercingAjv().compile(schema) });
     }
     return validators;
   }

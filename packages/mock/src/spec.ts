@@ -24,7 +24,7 @@ export function loadDocument(name: ServiceName | 'emulator'): LoadedDocument {
     const document = JSON.parse(
       readFileSync(require.resolve(`@hwc-openapi/spec/${name}.json`), 'utf8'),
     ) as OpenApiDocument;
-    found = { document, errors: new ServiceErrors(document) };
+    found = { document, errors: new ServiceErrors(document, { lazy: name === 'emulator' }) };
     loaded.set(name, found);
   }
   return found;

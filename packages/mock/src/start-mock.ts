@@ -101,6 +101,7 @@ export async function startMock(options: StartMockOptions): Promise<MockServer> 
   const { port: bound } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
 
+  let control: ControlClient | undefined;
   let closing: Promise<void> | undefined;
   const close = async () => {
     await new Promise<void>((resolve) => {
@@ -114,7 +115,11 @@ export async function startMock(options: StartMockOptions): Promise<MockServer> 
     engine: engineName,
     url,
     port: bound,
-    control: createControlClient(url),
+    // Made on first use: the client touches fetch's globals, which Node loads lazily and slowly.
+    get control() {
+      control ??= createControlClient(url);
+      return control;
+    },
     close: () => {
       closing ??= close();
       return closing;

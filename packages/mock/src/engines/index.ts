@@ -1,6 +1,8 @@
 import type { ServiceErrors } from '../service-errors.js';
 import type { OpenApiDocument } from '../spec.js';
 import type { EngineName, ServiceName } from '../types.js';
+// The default engine is small and loaded with the package; Prism is large and loaded only when chosen.
+import { createEmulatorEngine } from './emulator/index.js';
 import type { Engine } from './engine.js';
 
 /** What the launcher hands an engine factory. */
@@ -17,15 +19,13 @@ export interface EngineContext {
 
 /** The engines by name; each module is loaded only when its engine is chosen. */
 const factories: Readonly<Record<EngineName, (context: EngineContext) => Promise<Engine>>> = {
-  emulator: async ({ service, errors, state, settings }) => {
-    const { createEmulatorEngine } = await import('./emulator/index.js');
-    return createEmulatorEngine({
+  emulator: async ({ service, errors, state, settings }) =>
+    createEmulatorEngine({
       service,
       errors,
       ...(state !== undefined && { state }),
       ...(settings !== undefined && { settings }),
-    } as Parameters<typeof createEmulatorEngine>[0]);
-  },
+    }),
   prism: async ({ document, errors, dynamic, seed }) => {
     const { createPrismEngine } = await import('./prism/index.js');
     return createPrismEngine({ document, errors, dynamic, seed });
