@@ -306,6 +306,22 @@ describe('emulator: timeouts on the emulator clock', () => {
     expect(instances).toHaveLength(1);
     expect(instances[0]?.instance_id).not.toBe(first);
     expect(held(h)[0]?.timeout).toBe('2026-01-01T00:03:00Z');
+    expect(hanging(h)).toHaveLength(1); // a replaced launch leaves no rows behind
+  });
+
+  it('refuses, changing nothing, a move of the clock that would fire more than 100000 deadlines', () => {
+    const { h } = setup([['a', 'INSTANCE_LAUNCHING', 'ABANDON', 60]], {
+      settings: { replace_abandoned_instances: true },
+    });
+    scale(h, { add: 2 });
+    advance(h, 86_400); // 2 x 1440 launches abandoned and replaced
+    expect(hanging(h)).toHaveLength(2);
+    const before = h.control('showState').body;
+    const year = h.control('advanceClock', { body: { seconds: 31_536_000 } });
+    expect(year.status).toBe(400);
+    expect(year.body).toMatchObject({ error_code: 'EMULATOR.0400' });
+    expect((year.body as { error_msg: string }).error_msg).toMatch(/smaller steps/);
+    expect(h.control('showState').body).toEqual(before);
   });
 });
 

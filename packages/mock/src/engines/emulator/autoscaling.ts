@@ -302,8 +302,8 @@ function dropInstance(group: ScalingGroup, instanceId: string): void {
 
 /**
  * A row is resolved (by a callback or its timeout). Launching: any ABANDON terminates the instance (its other
- * rows are abandoned with it) and, with `replace_abandoned_instances`, launches a replacement; all CONTINUE puts
- * it in service. Terminating: ABANDON resolves the instance's remaining rows; once none hangs it is removed.
+ * rows are abandoned with it) and, with `replace_abandoned_instances`, launches a replacement in its place; all
+ * CONTINUE puts it in service. Terminating: ABANDON resolves the instance's remaining rows; once none hangs it is removed.
  */
 function resolveRow(
   context: EmulatorContext,
@@ -322,7 +322,12 @@ function resolveRow(
       dropInstance(group, row.instance_id);
     } else if (rowsOfInstance.some((candidate) => candidate.lifecycle_hook_status === 'ABANDON')) {
       dropInstance(group, row.instance_id);
-      if (context.state.settings.replace_abandoned_instances) launch(context, group, 1);
+      if (context.state.settings.replace_abandoned_instances) {
+        // The replacement supersedes the failed launch: its rows go, so a launch abandoned over and over (a
+        // short ABANDON timeout and a long clock advance) cannot grow the list without bound.
+        group.hanging = group.hanging.filter((candidate) => candidate.instance_id !== row.instance_id);
+        launch(context, group, 1);
+      }
     } else {
       const instance = group.instances.find((candidate) => candidate.instance_id === row.instance_id);
       if (instance) {

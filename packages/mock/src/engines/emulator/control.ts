@@ -19,13 +19,22 @@ import { InvalidState, mergeSettings, parseState } from './validate-state.js';
 
 /** The most one advance may move the clock: a year. */
 const MAX_ADVANCE_SECONDS = 31_536_000;
+/**
+ * The most deadlines one move of the clock fires. Only a loop can reach it (an instance abandoned and replaced
+ * every minute for months); the move is then refused as a whole, so the mock keeps answering.
+ */
+const MAX_FIRED = 100_000;
+
+class TooManyDeadlines extends Error {}
 
 /**
  * Moves the clock to `target`, firing every deadline that falls due on the way, earliest first (ties in state
- * order), each at its own instant; a deadline a fired one creates fires too if it is due by `target`.
+ * order), each at its own instant; a deadline a fired one creates fires too if it is due by `target`. Without a
+ * move (`target` is now) only the deadlines already there can fire: those it creates lie in the future.
  */
-export function settle(context: EmulatorContext, target: number): void {
-  for (;;) {
+export function settle(context: EmulatorContext, target: number, limit = Number.POSITIVE_INFINITY): void {
+  for (let fired = 0; ; fired++) {
+    if (fired === limit) throw new TooManyDeadlines();
     let next: Deadline | undefined;
     for (const deadline of [...autoscalingDeadlines(context), ...servicestageDeadlines(context)]) {
       if (deadline.at <= target && (next === undefined || deadline.at < next.at)) next = deadline;
@@ -76,7 +85,7 @@ export function controlHandlers(initial: {
       seconds > MAX_ADVANCE_SECONDS
     )
       throw controlError('EMULATOR.0400', `seconds must be an integer from 0 to ${MAX_ADVANCE_SECONDS}`);
-    settle(context, context.clock.now() + seconds * 1000);
+    moveClock(context, context.clock.now() + seconds * 1000);
     return clockAnswer(context);
   };
 
@@ -89,7 +98,7 @@ export function controlHandlers(initial: {
         'EMULATOR.0409',
         `The clock does not go backwards from ${rfc3339(context.clock.now())}`,
       );
-    settle(context, wholeSecond(target));
+    moveClock(context, wholeSecond(target));
     return clockAnswer(context);
   };
 
@@ -128,6 +137,22 @@ export function controlHandlers(initial: {
     ...autoscalingControl,
     ...servicestageControl,
   };
+}
+
+/** Settles up to `target`, or changes nothing (400) when that would fire more than MAX_FIRED deadlines. */
+function moveClock(context: EmulatorContext, target: number): void {
+  const before = { state: JSON.stringify(context.state), now: context.clock.now() };
+  try {
+    settle(context, target, MAX_FIRED);
+  } catch (error) {
+    if (!(error instanceof TooManyDeadlines)) throw error;
+    context.state = parseState(JSON.parse(before.state));
+    context.clock.set(before.now);
+    throw controlError(
+      'EMULATOR.0400',
+      `Moving the clock to ${rfc3339(target)} would fire more than ${MAX_FIRED} deadlines; move it in smaller steps`,
+    );
+  }
 }
 
 function checked<T>(parse: () => T): T {
