@@ -35,7 +35,7 @@ export function guidesFile(/** @type {'en'|'zh-CN'} */ lang) {
 const TEXT = {
   en: {
     title: 'Guides',
-    lead: 'Whole flows, step by step: each guide is an Arazzo workflow of the spec package that the project's tests run against the emulator with <code>redocly respect</code>, and its TypeScript runs there too.',
+    lead: 'Whole flows, step by step: each guide is an Arazzo workflow of the spec package that the project’s tests run against the emulator with <code>redocly respect</code>, and its TypeScript runs there too.',
     other: '<a href="guides.zh-CN.html" hreflang="zh-CN" lang="zh-CN">简体中文</a>',
     home: '← All APIs',
     inputs: 'Inputs',
