@@ -17,18 +17,16 @@ export async function drainOnScaleIn(as: AutoScalingClient, control: ControlClie
   assert(drained && kept);
 
   // A terminating hook: if the drain never calls back, CONTINUE removes the instance after 600 s anyway.
-  const hook = ok(
-    await as.POST('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}', {
-      params: { path: { scaling_group_id } },
-      body: {
-        lifecycle_hook_name: hookName,
-        lifecycle_hook_type: 'INSTANCE_TERMINATING',
-        default_result: 'CONTINUE',
-        default_timeout: 600,
-        notification_topic_urn: `urn:smn:cn-north-4:${projectId}:lifecycle`,
-      },
-    }),
-  );
+  const hook = await as.createLifecycleHook({
+    scaling_group_id,
+    body: {
+      lifecycle_hook_name: hookName,
+      lifecycle_hook_type: 'INSTANCE_TERMINATING',
+      default_result: 'CONTINUE',
+      default_timeout: 600,
+      notification_topic_urn: `urn:smn:cn-north-4:${projectId}:lifecycle`,
+    },
+  });
   assert.equal(hook.lifecycle_hook_type, 'INSTANCE_TERMINATING');
 
   // Scale in (the control plane stands in for a scaling policy): the instance waits in REMOVING_WAIT.
@@ -38,40 +36,26 @@ export async function drainOnScaleIn(as: AutoScalingClient, control: ControlClie
       body: { project_id: projectId, remove: [drained] },
     }),
   );
-  const waiting = ok(
-    await as.GET('/autoscaling-api/v1/{project_id}/scaling_group_instance/{scaling_group_id}/list', {
-      params: { path: { scaling_group_id }, query: { life_cycle_state: 'REMOVING_WAIT' } },
-    }),
-  );
+  const waiting = await as.listScalingInstances({ scaling_group_id, life_cycle_state: 'REMOVING_WAIT' });
   assert.deepEqual(
     waiting.scaling_group_instances.map((i) => i.instance_id),
     [drained],
   );
 
   // Its row in the hook is HANGING and carries the key of the callback. Drain the instance's traffic here.
-  const rows = ok(
-    await as.GET('/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/list', {
-      params: { path: { scaling_group_id }, query: { instance_id: drained } },
-    }),
-  );
+  const rows = await as.listInstanceHangingInfo({ scaling_group_id, instance_id: drained });
   const held = rows.instance_hanging_info[0];
   assert.equal(held?.lifecycle_hook_status, 'HANGING');
   assert.equal(held.lifecycle_hook_name, hookName);
 
   // Drained: call back CONTINUE with the key.
-  ok(
-    await as.PUT('/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/callback', {
-      params: { path: { scaling_group_id } },
-      body: { lifecycle_action_key: held.lifecycle_action_key, lifecycle_action_result: 'CONTINUE' },
-    }),
-  );
+  await as.callbackLifecycleHook({
+    scaling_group_id,
+    body: { lifecycle_action_key: held.lifecycle_action_key, lifecycle_action_result: 'CONTINUE' },
+  });
 
   // The drained instance is gone; the other one is still in service.
-  const left = ok(
-    await as.GET('/autoscaling-api/v1/{project_id}/scaling_group_instance/{scaling_group_id}/list', {
-      params: { path: { scaling_group_id } },
-    }),
-  );
+  const left = await as.listScalingInstances({ scaling_group_id });
   assert.deepEqual(
     left.scaling_group_instances.map((i) => [i.instance_id, i.life_cycle_state]),
     [[kept, 'INSERVICE']],

@@ -14,17 +14,15 @@ export async function launchTimeout(as: AutoScalingClient, control: ControlClien
   );
 
   // No default_result: the hook abandons a launch when its 300 s run out.
-  const hook = ok(
-    await as.POST('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}', {
-      params: { path: { scaling_group_id } },
-      body: {
-        lifecycle_hook_name: hookName,
-        lifecycle_hook_type: 'INSTANCE_LAUNCHING',
-        default_timeout: 300,
-        notification_topic_urn: `urn:smn:cn-north-4:${projectId}:lifecycle`,
-      },
-    }),
-  );
+  const hook = await as.createLifecycleHook({
+    scaling_group_id,
+    body: {
+      lifecycle_hook_name: hookName,
+      lifecycle_hook_type: 'INSTANCE_LAUNCHING',
+      default_timeout: 300,
+      notification_topic_urn: `urn:smn:cn-north-4:${projectId}:lifecycle`,
+    },
+  });
   assert.equal(hook.default_result, 'ABANDON');
 
   // Two instances launch together.
@@ -37,33 +35,23 @@ export async function launchTimeout(as: AutoScalingClient, control: ControlClien
   const [timedOut, extended] = launched.instance_ids;
   assert(timedOut && extended);
   const rowOf = async (instance_id: string) => {
-    const rows = ok(
-      await as.GET('/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/list', {
-        params: { path: { scaling_group_id }, query: { instance_id } },
-      }),
-    );
+    const rows = await as.listInstanceHangingInfo({ scaling_group_id, instance_id });
     return rows.instance_hanging_info[0];
   };
   assert.equal((await rowOf(timedOut))?.timeout, '2030-01-01T00:05:00Z');
 
   // The second one's set-up is still running: EXTEND it, by instance ID and hook name.
-  ok(
-    await as.PUT('/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/callback', {
-      params: { path: { scaling_group_id } },
-      body: { instance_id: extended, lifecycle_hook_name: hookName, lifecycle_action_result: 'EXTEND' },
-    }),
-  );
+  await as.callbackLifecycleHook({
+    scaling_group_id,
+    body: { instance_id: extended, lifecycle_hook_name: hookName, lifecycle_action_result: 'EXTEND' },
+  });
 
   // Nobody calls back for the first one: one second past its deadline, the timeout fires.
   const clock = ok(await control.POST('/_emulator/clock/advance', { body: { seconds: 301 } }));
   assert.equal(clock.now, '2030-01-01T00:05:01Z');
 
   // It is gone (no replacement), the extended one still waits, and the removed one's row reads ABANDON.
-  const instances = ok(
-    await as.GET('/autoscaling-api/v1/{project_id}/scaling_group_instance/{scaling_group_id}/list', {
-      params: { path: { scaling_group_id } },
-    }),
-  );
+  const instances = await as.listScalingInstances({ scaling_group_id });
   assert.deepEqual(
     instances.scaling_group_instances.map((i) => [i.instance_id, i.life_cycle_state]),
     [[extended, 'PENDING_WAIT']],

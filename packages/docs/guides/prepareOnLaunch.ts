@@ -15,18 +15,16 @@ export async function prepareOnLaunch(as: AutoScalingClient, control: ControlCli
   );
 
   // A launching hook: if nobody calls back within 600 s, the launch is abandoned.
-  ok(
-    await as.POST('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}', {
-      params: { path: { scaling_group_id } },
-      body: {
-        lifecycle_hook_name: hookName,
-        lifecycle_hook_type: 'INSTANCE_LAUNCHING',
-        default_result: 'ABANDON',
-        default_timeout: 600,
-        notification_topic_urn: `urn:smn:cn-north-4:${projectId}:lifecycle`,
-      },
-    }),
-  );
+  await as.createLifecycleHook({
+    scaling_group_id,
+    body: {
+      lifecycle_hook_name: hookName,
+      lifecycle_hook_type: 'INSTANCE_LAUNCHING',
+      default_result: 'ABANDON',
+      default_timeout: 600,
+      notification_topic_urn: `urn:smn:cn-north-4:${projectId}:lifecycle`,
+    },
+  });
 
   // Scale out by one: the new instance waits in the hook until launch + 600 s.
   const scaled = ok(
@@ -38,11 +36,7 @@ export async function prepareOnLaunch(as: AutoScalingClient, control: ControlCli
   const instance_id = scaled.instance_ids[0];
   assert(instance_id);
   const heldRow = async () => {
-    const rows = ok(
-      await as.GET('/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/list', {
-        params: { path: { scaling_group_id }, query: { instance_id } },
-      }),
-    );
+    const rows = await as.listInstanceHangingInfo({ scaling_group_id, instance_id });
     const row = rows.instance_hanging_info[0];
     assert.equal(row?.lifecycle_hook_status, 'HANGING');
     return row;
@@ -51,27 +45,19 @@ export async function prepareOnLaunch(as: AutoScalingClient, control: ControlCli
   assert.equal(before.timeout, '2030-01-01T00:10:00Z');
 
   // The set-up needs more time: EXTEND moves the deadline by 3600 s.
-  ok(
-    await as.PUT('/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/callback', {
-      params: { path: { scaling_group_id } },
-      body: { lifecycle_action_key: before.lifecycle_action_key, lifecycle_action_result: 'EXTEND' },
-    }),
-  );
+  await as.callbackLifecycleHook({
+    scaling_group_id,
+    body: { lifecycle_action_key: before.lifecycle_action_key, lifecycle_action_result: 'EXTEND' },
+  });
   const after = await heldRow();
   assert.equal(Date.parse(after.timeout) - Date.parse(before.timeout), 3600 * 1000);
 
   // Done: CONTINUE, this time naming the row by instance ID and hook name.
-  ok(
-    await as.PUT('/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/callback', {
-      params: { path: { scaling_group_id } },
-      body: { instance_id, lifecycle_hook_name: hookName, lifecycle_action_result: 'CONTINUE' },
-    }),
-  );
-  const instances = ok(
-    await as.GET('/autoscaling-api/v1/{project_id}/scaling_group_instance/{scaling_group_id}/list', {
-      params: { path: { scaling_group_id } },
-    }),
-  );
+  await as.callbackLifecycleHook({
+    scaling_group_id,
+    body: { instance_id, lifecycle_hook_name: hookName, lifecycle_action_result: 'CONTINUE' },
+  });
+  const instances = await as.listScalingInstances({ scaling_group_id });
   assert.deepEqual(
     instances.scaling_group_instances.map((i) => [i.instance_id, i.life_cycle_state]),
     [[instance_id, 'INSERVICE']],

@@ -59,12 +59,11 @@ export async function rollBack(servicestage: ServiceStageClient, control: Contro
   );
 
   // Newest first: the running version, then the one to go back to.
-  const list = ok(
-    await servicestage.GET(
-      '/v2/{project_id}/cas/applications/{application_id}/components/{component_id}/instances/{instance_id}/snapshots',
-      { params: { path: ids, query: { snapshot_order_by: 'create_time', order: 'desc' } } },
-    ),
-  );
+  const list = await servicestage.listComponentInstanceSnapshots({
+    ...ids,
+    snapshot_order_by: 'create_time',
+    order: 'desc',
+  });
   assert.deepEqual(
     list.snapshots.map((s) => s.version),
     ['1.1.0', '1.0.0'],
@@ -72,13 +71,11 @@ export async function rollBack(servicestage: ServiceStageClient, control: Contro
   const previous = list.snapshots[1]?.version;
   assert(previous);
 
-  const { job_id } = ok(
-    await servicestage.POST(
-      '/v2/{project_id}/cas/applications/{application_id}/components/{component_id}/instances/{instance_id}/action',
-      { params: { path: ids }, body: { action: 'rollback', parameters: { version: previous } } },
-    ),
-  );
-  // Read the job (GET /v2/{project_id}/cas/jobs/{job_id}) until it has ended.
+  const { job_id } = await servicestage.performComponentInstanceAction({
+    ...ids,
+    body: { action: 'rollback', parameters: { version: previous } },
+  });
+  // Read the job (showJobDetail) until it has ended.
   const job = await waitForJob(servicestage, job_id, { intervalMs: 1000 });
   assert.equal(job.job.EXECUTION_STATUS, 'SUCCEEDED');
 

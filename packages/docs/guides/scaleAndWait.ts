@@ -16,17 +16,14 @@ export async function scaleAndWait(servicestage: ServiceStageClient, control: Co
   const { application_id, component_id, instance_id } = instance;
 
   // The scale action answers at once, with the job's ID.
-  const { job_id } = ok(
-    await servicestage.POST(
-      '/v2/{project_id}/cas/applications/{application_id}/components/{component_id}/instances/{instance_id}/action',
-      {
-        params: { path: { application_id, component_id, instance_id } },
-        body: { action: 'scale', parameters: { replica } },
-      },
-    ),
-  );
+  const { job_id } = await servicestage.performComponentInstanceAction({
+    application_id,
+    component_id,
+    instance_id,
+    body: { action: 'scale', parameters: { replica } },
+  });
 
-  // Read the job (GET /v2/{project_id}/cas/jobs/{job_id}) until it has ended.
+  // Read the job (showJobDetail) until it has ended.
   const job = await waitForJob(servicestage, job_id, { intervalMs: 1000 });
   assert.equal(job.job.EXECUTION_STATUS, 'SUCCEEDED');
 

@@ -28,10 +28,10 @@ export async function serviceStageOnEmulator(): Promise<Guide<ServiceStageClient
   return { client, control: mock.control, close: mock.close };
 }
 
-/** The data of a call, or its error thrown (the API clients' HwcApiError, or the control plane's error body). */
+/** The data of a control-plane call (openapi-fetch's `{ data, error }`), or its error body thrown. */
 export function ok<T>(result: { data?: T; error?: unknown }): T {
   if (result.error !== undefined) {
-    throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
+    throw new Error(`control plane: ${JSON.stringify(result.error)}`);
   }
   return result.data as T;
 }

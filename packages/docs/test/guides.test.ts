@@ -32,7 +32,7 @@ const english = await loadWorkflows('en');
 const workflows = english.flatMap((entry) => entry.doc.workflows.map((w: { workflowId: string }) => w));
 
 /** A helper of the clients that stands for a step's operation in the TypeScript. */
-const HELPERS: Record<string, string> = { showJobDetail: 'waitForJob' };
+const HELPERS: Record<string, string> = { showJobDetail: 'waitForJob(' };
 
 describe('guide TypeScript', () => {
   it('exists for every workflow, and only for them', () => {
@@ -71,7 +71,11 @@ describe('guide TypeScript', () => {
         );
         for (const step of workflow.steps) {
           const where = resolveStep(step, entry, index, 'en');
-          const call = HELPERS[where.operationId ?? ''] ?? `${where.method}('${where.path}'`;
+          // The API's operation method (or the helper standing for it); the control plane's path call.
+          const call =
+            where.source === 'emulator'
+              ? `${where.method}('${where.path}'`
+              : (HELPERS[where.operationId ?? ''] ?? `.${where.operationId}(`);
           expect(code, `${workflow.workflowId} / ${step.stepId}: ${call}`).toContain(call);
         }
       }
