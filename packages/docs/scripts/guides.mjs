@@ -46,6 +46,7 @@ const TEXT = {
     required: 'required',
     steps: 'Steps',
     checks: 'Checks',
+    retry: (after, limit) => `Retried after ${after} s, at most ${limit} times, while:`,
     control: 'emulator control plane',
     code: 'TypeScript',
     codeNote:
@@ -67,6 +68,7 @@ const TEXT = {
     required: '必选',
     steps: '步骤',
     checks: '检查',
+    retry: (after, limit) => `满足以下条件时，${after} 秒后重试，最多 ${limit} 次：`,
     control: '模拟器控制面',
     code: 'TypeScript',
     codeNote:
@@ -190,16 +192,33 @@ function inputsTable(schema, components, t) {
   return `<table class="inputs"><thead><tr><th>${t.input}</th><th>${t.type}</th><th>${t.defaultValue}</th><th>${t.description}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function stepHtml(step, number, where, t) {
+/** A step's `retry` failure actions, `$components.failureActions.<name>` references resolved. */
+function retries(step, components) {
+  return (step.onFailure ?? [])
+    .map((action) =>
+      action.reference ? components?.failureActions?.[action.reference.split('.').pop()] : action,
+    )
+    .filter((action) => action?.type === 'retry');
+}
+
+function stepHtml(step, number, where, t, components) {
   const operation = where.href
     ? `<a class="op" href="${esc(where.href)}"><span class="method">${where.method}</span> <code>${esc(where.path)}</code> <span class="opid">${esc(where.summary)} (${esc(where.operationId)})</span></a>`
     : `<span class="op"><span class="method">${where.method}</span> <code>${esc(where.path)}</code> <span class="opid">${esc(where.summary)} (${esc(where.operationId)})</span> <span class="tag">${t.control}</span></span>`;
   const checks = (step.successCriteria ?? [])
     .map((c) => `<li><code>${esc(c.condition)}</code></li>`)
     .join('');
+  const retry = retries(step, components)
+    .map(
+      (r) =>
+        `<p class="retry">${esc(t.retry(r.retryAfter ?? 0, r.retryLimit ?? 1))} ${(r.criteria ?? [])
+          .map((c) => `<code>${esc(c.condition)}</code>`)
+          .join(' · ')}</p>`,
+    )
+    .join('');
   return `<li class="step" id="${esc(`${step.stepId}-${number}`)}" data-step="${esc(step.stepId)}">
         <div class="step-head">${operation}</div>
-        ${markdown(step.description)}
+        ${markdown(step.description)}${retry}
         <details><summary>${t.checks} (${step.successCriteria?.length ?? 0})</summary><ul class="checks">${checks}</ul></details>
       </li>`;
 }
@@ -221,7 +240,7 @@ export async function guidesPage(/** @type {'en'|'zh-CN'} */ lang) {
     for (const workflow of entry.doc.workflows) {
       toc.push(`<li><a href="#${esc(workflow.workflowId)}">${esc(workflow.summary)}</a></li>`);
       const steps = workflow.steps.map((step, i) =>
-        stepHtml(step, i + 1, resolveStep(step, entry, index, lang), t),
+        stepHtml(step, i + 1, resolveStep(step, entry, index, lang), t, entry.doc.components),
       );
       sections.push(`<section class="guide" id="${esc(workflow.workflowId)}">
       <h2>${esc(workflow.summary)}</h2>
@@ -268,6 +287,7 @@ export async function guidesPage(/** @type {'en'|'zh-CN'} */ lang) {
     .tag { font-size: .75rem; border: 1px solid var(--muted); border-radius: 6px; padding: 0 6px; color: var(--muted); }
     details summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
     .checks { margin: 4px 0; font-size: .85rem; }
+    .retry { font-size: .9rem; color: var(--muted); }
     table { width: 100%; border-collapse: collapse; font-size: .92rem; }
     th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid color-mix(in srgb, var(--muted) 30%, transparent); }
     td p { margin: 0; }

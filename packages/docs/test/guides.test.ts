@@ -160,6 +160,9 @@ describe('guides pages', () => {
       expect(html).toContain(`href="autoscaling${page}.html#/lifecycle-hooks/createlifecyclehook"`);
       expect(html).toContain(`href="servicestage${page}.html#/jobs/showjobdetail"`);
       expect(html).toContain('export async function rollBack(');
+      // The waiting steps show their retry policy.
+      expect(html.match(/<p class="retry">/g)).toHaveLength(2);
+      expect(html).toMatch(lang === 'en' ? /Retried after 1 s, at most 30 times/ : /1 秒后重试，最多 30 次/);
       if (lang === 'zh-CN') expect(html).toContain('<h2>缩容时排空实例</h2>');
     },
   );
