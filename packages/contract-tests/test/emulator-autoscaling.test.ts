@@ -10,19 +10,13 @@ import {
 } from '@hwc-openapi/autoscaling';
 import { type MockServer, startMock } from '@hwc-openapi/mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { asPaths } from './support/clients.js';
 import { expectValidBody } from './support/schemas.js';
 
 const PROJECT = 'c0ffee0000000000000000000000e001';
 const OTHER = 'c0ffee0000000000000000000000e002';
 const GROUP = 'drain-group';
 const group = { scaling_group_id: GROUP };
-const paths = {
-  hooks: '/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}',
-  hookList: '/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/list',
-  hook: '/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/{lifecycle_hook_name}',
-  callback: '/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/callback',
-  instances: '/autoscaling-api/v1/{project_id}/scaling_group_instance/{scaling_group_id}/list',
-} as const;
 
 let mock: MockServer;
 let as: AutoScalingClient;
@@ -34,12 +28,12 @@ const client = (projectId: string) =>
     retry: false,
   });
 
-async function createHook(
+const postHook = (
   name: string,
   type: 'INSTANCE_LAUNCHING' | 'INSTANCE_TERMINATING',
   extra: { default_result?: 'ABANDON' | 'CONTINUE'; default_timeout?: number } = {},
-) {
-  const { data, error, response } = await as.POST(paths.hooks, {
+) =>
+  as.POST(asPaths.hooks, {
     params: { path: group },
     body: {
       lifecycle_hook_name: name,
@@ -48,6 +42,9 @@ async function createHook(
       ...extra,
     },
   });
+
+async function createHook(...args: Parameters<typeof postHook>) {
+  const { data, error, response } = await postHook(...args);
   expect(error).toBeUndefined();
   expectValidBody('createLifecycleHook', response.status, data);
   return data;
@@ -66,7 +63,7 @@ async function scale(body: { add?: number; remove?: string[] }): Promise<string[
 }
 
 async function lifeCycleStates(): Promise<string[]> {
-  const { data, response } = await as.GET(paths.instances, {
+  const { data, response } = await as.GET(asPaths.instances, {
     params: { path: group, query: { limit: 100 } },
   });
   expectValidBody('listScalingInstances', response.status, data);
@@ -89,45 +86,33 @@ beforeEach(async () => {
 describe('emulator over HTTP: Auto Scaling lifecycle', () => {
   it('stores hooks: create, show, update, list, delete, then 404; duplicates and the sixth are refused', async () => {
     await createHook('drain', 'INSTANCE_TERMINATING');
-    const shown = await as.GET(paths.hook, { params: { path: { ...group, lifecycle_hook_name: 'drain' } } });
+    const shown = await as.GET(asPaths.hook, {
+      params: { path: { ...group, lifecycle_hook_name: 'drain' } },
+    });
     expect(shown.data).toMatchObject({
       lifecycle_hook_name: 'drain',
       default_timeout: 3600,
       notification_topic_name: 't',
     });
-    const updated = await as.PUT(paths.hook, {
+    const updated = await as.PUT(asPaths.hook, {
       params: { path: { ...group, lifecycle_hook_name: 'drain' } },
       body: { default_timeout: 600 },
     });
     expect(updated.data?.default_timeout).toBe(600);
-    const duplicate = await as.POST(paths.hooks, {
-      params: { path: group },
-      body: {
-        lifecycle_hook_name: 'drain',
-        lifecycle_hook_type: 'INSTANCE_LAUNCHING',
-        notification_topic_urn: 'u',
-      },
-    });
+    const duplicate = await postHook('drain', 'INSTANCE_LAUNCHING');
     expect(duplicate.error).toBeInstanceOf(HwcApiError);
     expect(duplicate.error?.code).toBe('AS.7041');
     for (const name of ['h2', 'h3', 'h4', 'h5']) await createHook(name, 'INSTANCE_TERMINATING');
-    const sixth = await as.POST(paths.hooks, {
-      params: { path: group },
-      body: {
-        lifecycle_hook_name: 'h6',
-        lifecycle_hook_type: 'INSTANCE_LAUNCHING',
-        notification_topic_urn: 'u',
-      },
-    });
+    const sixth = await postHook('h6', 'INSTANCE_LAUNCHING');
     expect(sixth.error?.code).toBe('AS.7038');
-    const deleted = await as.DELETE(paths.hook, {
+    const deleted = await as.DELETE(asPaths.hook, {
       params: { path: { ...group, lifecycle_hook_name: 'drain' } },
     });
     expect(deleted.response.status).toBe(204);
-    const gone = await as.GET(paths.hook, { params: { path: { ...group, lifecycle_hook_name: 'drain' } } });
+    const gone = await as.GET(asPaths.hook, { params: { path: { ...group, lifecycle_hook_name: 'drain' } } });
     expect(gone.response.status).toBe(404);
     expectValidBody('showLifecycleHook', 404, gone.error?.body);
-    const list = await as.GET(paths.hookList, { params: { path: group } });
+    const list = await as.GET(asPaths.hookList, { params: { path: group } });
     expect(list.data?.lifecycle_hooks.map((hook) => hook.lifecycle_hook_name)).toEqual([
       'h2',
       'h3',
@@ -138,7 +123,7 @@ describe('emulator over HTTP: Auto Scaling lifecycle', () => {
 
   it('keeps projects apart, and answers AS.2007 for a group the project does not have', async () => {
     await createHook('drain', 'INSTANCE_TERMINATING');
-    const other = await client(OTHER).GET(paths.hookList, { params: { path: group } });
+    const other = await client(OTHER).GET(asPaths.hookList, { params: { path: group } });
     expect(other.response.status).toBe(400);
     expect(other.error?.code).toBe('AS.2007');
   });
@@ -146,7 +131,7 @@ describe('emulator over HTTP: Auto Scaling lifecycle', () => {
   it('the README drain loop ends: list held instances, CONTINUE each, until none is held', async () => {
     await createHook('warm-up', 'INSTANCE_LAUNCHING');
     await createHook('drain', 'INSTANCE_TERMINATING');
-    const { data: before } = await as.GET(paths.instances, { params: { path: group } });
+    const { data: before } = await as.GET(asPaths.instances, { params: { path: group } });
     const remove = (before?.scaling_group_instances ?? [])
       .slice(0, 2)
       .map((instance) => instance.instance_id);
@@ -160,7 +145,7 @@ describe('emulator over HTTP: Auto Scaling lifecycle', () => {
     ]);
 
     // Refused while the group scales (the emulator's choice of code).
-    const refused = await as.DELETE(paths.hook, {
+    const refused = await as.DELETE(asPaths.hook, {
       params: { path: { ...group, lifecycle_hook_name: 'drain' } },
     });
     expect(refused.error?.code).toBe('AS.2033');
@@ -173,7 +158,7 @@ describe('emulator over HTTP: Auto Scaling lifecycle', () => {
     ) {
       expect(++rounds).toBeLessThan(5);
       for (const row of held) {
-        const { response } = await as.PUT(paths.callback, {
+        const { response } = await as.PUT(asPaths.callback, {
           params: { path: { scaling_group_id: row.scaling_group_id } },
           body: { lifecycle_action_result: 'CONTINUE', lifecycle_action_key: row.lifecycle_action_key },
         });
@@ -192,11 +177,11 @@ describe('emulator over HTTP: Auto Scaling lifecycle', () => {
       instance_id: id,
       lifecycle_hook_name: 'warm-up',
     } as const;
-    expect((await as.PUT(paths.callback, { params: { path: group }, body })).response.status).toBe(204);
-    const again = await as.PUT(paths.callback, { params: { path: group }, body });
+    expect((await as.PUT(asPaths.callback, { params: { path: group }, body })).response.status).toBe(204);
+    const again = await as.PUT(asPaths.callback, { params: { path: group }, body });
     expect(again.error?.code).toBe('AS.7042');
     expectValidBody('callbackLifecycleHook', 400, again.error?.body);
-    const unknown = await as.PUT(paths.callback, {
+    const unknown = await as.PUT(asPaths.callback, {
       params: { path: group },
       body: { lifecycle_action_result: 'CONTINUE', lifecycle_action_key: 'no-such-key' },
     });
@@ -209,7 +194,7 @@ describe('emulator over HTTP: Auto Scaling lifecycle', () => {
     const [id = ''] = await scale({ add: 1 });
     const [row] = await listHeldInstances(as, GROUP);
     expect(row?.timeout).toBe('2026-01-01T00:10:00Z');
-    await as.PUT(paths.callback, {
+    await as.PUT(asPaths.callback, {
       params: { path: group },
       body: { lifecycle_action_result: 'EXTEND', lifecycle_action_key: row?.lifecycle_action_key ?? '' },
     });
@@ -228,7 +213,7 @@ describe('emulator over HTTP: Auto Scaling lifecycle', () => {
     const exported = await mock.control.GET('/_emulator/state');
     const held = await listHeldInstances(as, GROUP);
     await mock.control.POST('/_emulator/reset', { body: {} });
-    expect((await as.GET(paths.hookList, { params: { path: group } })).error?.code).toBe('AS.2007');
+    expect((await as.GET(asPaths.hookList, { params: { path: group } })).error?.code).toBe('AS.2007');
     const imported = await mock.control.PUT('/_emulator/state', {
       body: exported.data as NonNullable<typeof exported.data>,
     });

@@ -5,17 +5,11 @@
 import { type MockServer, startMock } from '@hwc-openapi/mock';
 import { createServiceStageClient, type ServiceStageClient, waitForJob } from '@hwc-openapi/servicestage';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ssPaths } from './support/clients.js';
 import { expectValidBody } from './support/schemas.js';
 
 const PROJECT = 'c0ffee0000000000000000000000e003';
 const ids = { application_id: 'shop', component_id: 'cart', instance_id: 'cart-1' };
-const paths = {
-  action:
-    '/v2/{project_id}/cas/applications/{application_id}/components/{component_id}/instances/{instance_id}/action',
-  snapshots:
-    '/v2/{project_id}/cas/applications/{application_id}/components/{component_id}/instances/{instance_id}/snapshots',
-  job: '/v2/{project_id}/cas/jobs/{job_id}',
-} as const;
 
 let mock: MockServer;
 let ss: ServiceStageClient;
@@ -26,14 +20,14 @@ type Action =
   | { action: 'rollback'; parameters: { version: string } };
 
 async function act(body: Action): Promise<string> {
-  const { data, error, response } = await ss.POST(paths.action, { params: { path: ids }, body });
+  const { data, error, response } = await ss.POST(ssPaths.action, { params: { path: ids }, body });
   expect(error).toBeUndefined();
   expectValidBody('performComponentInstanceAction', response.status, data);
   return data?.job_id ?? '';
 }
 
 async function poll(jobId: string) {
-  const { data, response } = await ss.GET(paths.job, { params: { path: { job_id: jobId } } });
+  const { data, response } = await ss.GET(ssPaths.job, { params: { path: { job_id: jobId } } });
   expectValidBody('showJobDetail', response.status, data);
   if (!data) throw new Error(`showJobDetail answered ${response.status}`);
   return data;
@@ -84,16 +78,16 @@ describe('emulator over HTTP: ServiceStage jobs', () => {
   });
 
   it('refuses an action that does not fit the status (SVCSTG.00100400) and names a missing instance', async () => {
-    const start = await ss.POST(paths.action, { params: { path: ids }, body: { action: 'start' } });
+    const start = await ss.POST(ssPaths.action, { params: { path: ids }, body: { action: 'start' } });
     expect(start.response.status).toBe(400);
     expect(start.error?.code).toBe('SVCSTG.00100400');
-    const missing = await ss.POST(paths.action, {
+    const missing = await ss.POST(ssPaths.action, {
       params: { path: { ...ids, instance_id: 'nope' } },
       body: { action: 'stop' },
     });
     expect(missing.response.status).toBe(404);
     expect(missing.error?.code).toBe('SVCSTG.00100412');
-    const job = await ss.GET(paths.job, { params: { path: { job_id: 'JOB-unknown' } } });
+    const job = await ss.GET(ssPaths.job, { params: { path: { job_id: 'JOB-unknown' } } });
     expect(job.error?.code).toBe('SVCSTG.00100429');
   });
 
@@ -140,7 +134,7 @@ describe('emulator over HTTP: ServiceStage jobs', () => {
     });
     expect((await mock.control.PUT('/_emulator/state', { body: state })).response.status).toBe(204);
 
-    const unknown = await ss.POST(paths.action, {
+    const unknown = await ss.POST(ssPaths.action, {
       params: { path: ids },
       body: { action: 'rollback', parameters: { version: '0.9.0' } },
     });
@@ -149,7 +143,7 @@ describe('emulator over HTTP: ServiceStage jobs', () => {
 
     await poll(await act({ action: 'rollback', parameters: { version: '1.0.0' } }));
     expect((await instance())?.version).toBe('1.0.0');
-    const { data, response } = await ss.GET(paths.snapshots, {
+    const { data, response } = await ss.GET(ssPaths.snapshots, {
       params: { path: ids, query: { snapshot_order_by: 'version', order: 'asc' } },
     });
     expectValidBody('listComponentInstanceSnapshots', response.status, data);

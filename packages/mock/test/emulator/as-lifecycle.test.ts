@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EmulatorState } from '../../src/engines/emulator/index.js';
-import { codeOf, type Harness, harness, PROJECT, specBody } from './helpers.js';
+import { codeOf, editState, type Harness, harness, PROJECT, specBody } from './helpers.js';
 
 interface HangingInfo {
   lifecycle_hook_name: string;
@@ -388,21 +388,20 @@ describe('emulator: scale-in with terminating hooks', () => {
 
   it('refuses to remove an instance that is not INSERVICE (409)', () => {
     const { h } = setup([['t', 'INSTANCE_TERMINATING', 'ABANDON', 600]], { instances: 0 });
-    const state = h.control('showState').body as EmulatorState;
-    const g = state.projects[PROJECT]?.autoscaling.groups[0];
-    g?.instances.push({
-      instance_id: 'standby',
-      instance_name: 'standby',
-      scaling_group_id: 'g1',
-      scaling_group_name: 'g',
-      life_cycle_state: 'STANDBY',
-      health_status: 'NORMAL',
-      scaling_configuration_name: 'c',
-      scaling_configuration_id: 'c',
-      create_time: '2026-01-01T00:00:00Z',
-      protect_from_scaling_down: false,
+    editState(h, (state) => {
+      state.projects[PROJECT]?.autoscaling.groups[0]?.instances.push({
+        instance_id: 'standby',
+        instance_name: 'standby',
+        scaling_group_id: 'g1',
+        scaling_group_name: 'g',
+        life_cycle_state: 'STANDBY',
+        health_status: 'NORMAL',
+        scaling_configuration_name: 'c',
+        scaling_configuration_id: 'c',
+        create_time: '2026-01-01T00:00:00Z',
+        protect_from_scaling_down: false,
+      });
     });
-    expect(h.control('replaceState', { body: state }).status).toBe(204);
     expect(scale(h, { remove: ['standby'] }).status).toBe(409);
   });
 });

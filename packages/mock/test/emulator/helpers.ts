@@ -13,6 +13,7 @@ import {
   createEmulatorEngine,
   type EmulatorEngine,
   type EmulatorEngineOptions,
+  type EmulatorState,
 } from '../../src/engines/emulator/index.js';
 import type { EngineAnswer, OperationRequest } from '../../src/engines/engine.js';
 import { dereference, ServiceErrors } from '../../src/service-errors.js';
@@ -155,6 +156,14 @@ export function harness(
       return answer;
     },
   };
+}
+
+/** Exports the state, lets `edit` change it (a fixture made by hand), and imports it back. */
+export function editState(h: Harness, edit: (state: EmulatorState) => void): void {
+  const state = h.control('showState').body as EmulatorState;
+  edit(state);
+  const answer = h.control('replaceState', { body: state });
+  expect(answer, JSON.stringify(answer.body)).toEqual({ status: 204 });
 }
 
 /** The error code of an error answer (either body shape). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EmulatorState } from '../../src/engines/emulator/index.js';
-import { codeOf, type Harness, harness, PROJECT, specBody } from './helpers.js';
+import { codeOf, editState, type Harness, harness, PROJECT, specBody } from './helpers.js';
 
 interface Record_ {
   instance_id: string;
@@ -46,15 +45,14 @@ const lastTask = (detail: JobDetail) => detail.tasks[detail.task_count - 1]?.TAS
 /** An instance whose snapshots hold 1.0.0 and 2.0.0 and that runs 2.0.0, made through export and import. */
 function withTwoVersions(settings?: unknown) {
   const h = setup({ version: '2.0.0' }, settings);
-  const state = h.control('showState').body as EmulatorState;
-  const instance = state.projects[PROJECT]?.servicestage.instances[0];
-  instance?.snapshots.unshift({
-    version: '1.0.0',
-    description: 'first',
-    instance_id: 'inst',
-    create_time: 1,
+  editState(h, (state) => {
+    state.projects[PROJECT]?.servicestage.instances[0]?.snapshots.unshift({
+      version: '1.0.0',
+      description: 'first',
+      instance_id: 'inst',
+      create_time: 1,
+    });
   });
-  expect(h.control('replaceState', { body: state }).status).toBe(204);
   return h;
 }
 
@@ -262,10 +260,10 @@ describe('emulator: job progression', () => {
     const h = setup({}, { job_progression: { mode: 'polls', polls: 1 } });
     const failing = jobOf(h, 'scale', { replica: 2 });
     // The outcome is part of the job's state: a fixture (or an edited export) decides it.
-    const state = h.control('showState').body as EmulatorState;
-    const job = state.projects[PROJECT]?.servicestage.jobs[0];
-    if (job) job.outcome = 'FAILED';
-    expect(h.control('replaceState', { body: state }).status).toBe(204);
+    editState(h, (state) => {
+      const job = state.projects[PROJECT]?.servicestage.jobs[0];
+      if (job) job.outcome = 'FAILED';
+    });
     expect(lastTask(poll(h, failing))).toBe('RUNNING');
     const failed = poll(h, failing);
     expect(failed.job.EXECUTION_STATUS).toBe('FAILED');

@@ -37,7 +37,7 @@ export interface EmulatorEngineOptions {
   readonly errors: ServiceErrors;
   /** Default: a frozen clock at `DEFAULT_START` (2026-01-01T00:00:00Z), or at `state.now` when a state is given. */
   readonly clock?: EmulatorClock;
-  /** Settings over the defaults (immediate jobs, no replacement, no EXTEND cap, no failing jobs). */
+  /** Settings over the defaults (immediate jobs, no replacement of abandoned launches, no EXTEND cap). */
   readonly settings?: unknown;
   /** A state to start from (as `GET /_emulator/state` exports it); checked like an import. */
   readonly state?: unknown;
