@@ -4,7 +4,7 @@
  * Invalid bodies go through the typed client with `as never`.
  */
 import { describe, it } from 'vitest';
-import { asClient, asPaths, CALLBACK_BODY, CREATE_BODY, GROUP, HOOK } from './support/clients.js';
+import { asClient, asPaths, CALLBACK_BODY, CREATE_BODY, ENGINES, GROUP, HOOK } from './support/clients.js';
 import { expectRejected, type InvalidCase } from './support/invalid.js';
 
 const group = { scaling_group_id: GROUP };
@@ -14,7 +14,7 @@ const create = (name: string, code: string, body: Record<string, unknown>): Inva
   name: `create: ${name}`,
   operationId: 'createLifecycleHook',
   code,
-  send: () => asClient().POST(asPaths.hooks, { params: { path: group }, body: body as never }),
+  send: (engine) => asClient(engine).POST(asPaths.hooks, { params: { path: group }, body: body as never }),
 });
 const without = (field: keyof typeof CREATE_BODY) => {
   const { [field]: _removed, ...rest } = CREATE_BODY;
@@ -24,27 +24,28 @@ const update = (name: string, code: string, body: Record<string, unknown>): Inva
   name: `update: ${name}`,
   operationId: 'updateLifecycleHook',
   code,
-  send: () => asClient().PUT(asPaths.hook, { params: { path: hook }, body: body as never }),
+  send: (engine) => asClient(engine).PUT(asPaths.hook, { params: { path: hook }, body: body as never }),
 });
 const callback = (name: string, code: string, body: Record<string, unknown>): InvalidCase => ({
   name: `callback: ${name}`,
   operationId: 'callbackLifecycleHook',
   code,
-  send: () => asClient().PUT(asPaths.callback, { params: { path: group }, body: body as never }),
+  send: (engine) => asClient(engine).PUT(asPaths.callback, { params: { path: group }, body: body as never }),
 });
 const listInstances = (name: string, query: Record<string, unknown>): InvalidCase => ({
   name: `listScalingInstances: ${name}`,
   operationId: 'listScalingInstances',
   code: 'AS.0022',
-  send: () => asClient().GET(asPaths.instances, { params: { path: group, query: query as never } }),
+  send: (engine) =>
+    asClient(engine).GET(asPaths.instances, { params: { path: group, query: query as never } }),
 });
 const badName = (operationId: string, method: 'GET' | 'PUT' | 'DELETE', name: string): InvalidCase => ({
   name: `${operationId}: path name ${JSON.stringify(name)}`,
   operationId,
   code: 'AS.7031',
-  send: () => {
+  send: (engine) => {
     const path = { params: { path: { scaling_group_id: GROUP, lifecycle_hook_name: name } } };
-    const client = asClient();
+    const client = asClient(engine);
     if (method === 'GET') return client.GET(asPaths.hook, path);
     if (method === 'DELETE') return client.DELETE(asPaths.hook, path);
     return client.PUT(asPaths.hook, { ...path, body: { default_result: 'CONTINUE' } });
@@ -121,6 +122,8 @@ const cases: InvalidCase[] = [
   badName('deleteLifecycleHook', 'DELETE', 'hook!'),
 ];
 
-describe('AS rejects each constraint violation with the service code', () => {
-  it.each(cases.map((c) => [c.name, c.code, c] as const))('%s -> %s', (_name, _code, c) => expectRejected(c));
+describe.each(ENGINES)('AS rejects each constraint violation with the service code (%s engine)', (engine) => {
+  it.each(cases.map((c) => [c.name, c.code, c] as const))('%s -> %s', (_name, _code, c) =>
+    expectRejected(c, engine),
+  );
 });

@@ -8,8 +8,12 @@ import { operations } from './support/spec.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The prism engine's mocks: every documented status and example, with `Prefer`. */
     asUrl: string;
     ssUrl: string;
+    /** The emulator engine's mocks (the default engine): state, and the same validation. */
+    emulatorAsUrl: string;
+    emulatorSsUrl: string;
     coverageDir: string;
   }
 }
@@ -18,14 +22,19 @@ const REPORT = new URL('../test-results/contract-coverage.json', import.meta.url
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
+  // Each mock is started once for the whole run.
   const mocks: MockServer[] = await Promise.all([
-    startMock({ service: 'autoscaling', port: 0 }),
-    startMock({ service: 'servicestage', port: 0 }),
+    startMock({ service: 'autoscaling', engine: 'prism' }),
+    startMock({ service: 'servicestage', engine: 'prism' }),
+    startMock({ service: 'autoscaling', engine: 'emulator' }),
+    startMock({ service: 'servicestage', engine: 'emulator' }),
   ]);
-  const [as, ss] = mocks as [MockServer, MockServer];
+  const [as, ss, emulatorAs, emulatorSs] = mocks as [MockServer, MockServer, MockServer, MockServer];
   const coverageDir = mkdtempSync(join(tmpdir(), 'hwc-contract-'));
   project.provide('asUrl', as.url);
   project.provide('ssUrl', ss.url);
+  project.provide('emulatorAsUrl', emulatorAs.url);
+  project.provide('emulatorSsUrl', emulatorSs.url);
   project.provide('coverageDir', coverageDir);
 
   return async () => {

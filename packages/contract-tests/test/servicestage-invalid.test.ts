@@ -3,26 +3,29 @@
  * action schema's x-hwc-error-code); every other violation SVCSTG.00100400 (info.x-hwc-validation-error-code).
  */
 import { describe, it } from 'vitest';
-import { INSTANCE, instancePath, JOB, ssClient, ssPaths } from './support/clients.js';
+import { ENGINES, INSTANCE, instancePath, JOB, ssClient, ssPaths } from './support/clients.js';
 import { expectRejected, type InvalidCase } from './support/invalid.js';
 
 const action = (name: string, code: string, body: unknown): InvalidCase => ({
   name: `action: ${name}`,
   operationId: 'performComponentInstanceAction',
   code,
-  send: () => ssClient().POST(ssPaths.action, { params: { path: instancePath }, body: body as never }),
+  send: (engine) =>
+    ssClient(engine).POST(ssPaths.action, { params: { path: instancePath }, body: body as never }),
 });
 const snapshots = (name: string, query: Record<string, unknown>): InvalidCase => ({
   name: `snapshots: ${name}`,
   operationId: 'listComponentInstanceSnapshots',
   code: 'SVCSTG.00100400',
-  send: () => ssClient().GET(ssPaths.snapshots, { params: { path: instancePath, query: query as never } }),
+  send: (engine) =>
+    ssClient(engine).GET(ssPaths.snapshots, { params: { path: instancePath, query: query as never } }),
 });
 const job = (name: string, query: Record<string, unknown>): InvalidCase => ({
   name: `job: ${name}`,
   operationId: 'showJobDetail',
   code: 'SVCSTG.00100400',
-  send: () => ssClient().GET(ssPaths.job, { params: { path: { job_id: JOB }, query: query as never } }),
+  send: (engine) =>
+    ssClient(engine).GET(ssPaths.job, { params: { path: { job_id: JOB }, query: query as never } }),
 });
 
 const cases: InvalidCase[] = [
@@ -52,6 +55,11 @@ const cases: InvalidCase[] = [
   job('desc not true/false', { desc: 'yes', instance_id: INSTANCE }),
 ];
 
-describe('ServiceStage rejects each constraint violation with the service code', () => {
-  it.each(cases.map((c) => [c.name, c.code, c] as const))('%s -> %s', (_name, _code, c) => expectRejected(c));
-});
+describe.each(ENGINES)(
+  'ServiceStage rejects each constraint violation with the service code (%s engine)',
+  (engine) => {
+    it.each(cases.map((c) => [c.name, c.code, c] as const))('%s -> %s', (_name, _code, c) =>
+      expectRejected(c, engine),
+    );
+  },
+);

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_ENGINE, ENGINE_NAMES } from './engines/index.js';
 import type { AkSk } from './pipeline/auth.js';
 import { DEFAULT_PORTS, SERVICES, startMock } from './start-mock.js';
-import type { EngineName, MockServer, ServiceName } from './types.js';
+import type { EngineName, MockServer, ServiceName, StartMockOptions } from './types.js';
 
 const HELP = `Usage: hwc-mock [options]
 
@@ -86,11 +86,12 @@ async function main(): Promise<void> {
   };
   const credentials = parseCredentials(values.credentials);
   if (values.state !== undefined && values.empty) fail('--state and --empty exclude each other');
-  let state: unknown;
+  // Checked by the emulator like an import: an invalid file fails the start with the field named.
+  let state: StartMockOptions['state'];
   if (values.state !== undefined) {
     if (services.length > 1) fail('--state needs --service: a state file holds one service');
     try {
-      state = JSON.parse(readFileSync(values.state, 'utf8'));
+      state = JSON.parse(readFileSync(values.state, 'utf8')) as StartMockOptions['state'];
     } catch (error) {
       fail(`cannot read --state ${values.state}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,5 +1,6 @@
 /**
- * Engine-agnostic: turns a request that breaks the spec into the error the real service would send, using the
+ * Engine-agnostic: routes a request to an operation of a bundled document, validates it with ajv validators
+ * compiled once, and turns a request that breaks the spec into the error the real service would send, using the
  * spec's own rules (README of `@hwc-openapi/spec`, "Vendor extensions"):
  *
  * - `x-hwc-error-code` on a schema: the code for a value that breaks it; a string, or a map keyword -> code;
@@ -34,13 +35,6 @@ export interface Route {
   readonly statuses: ReadonlySet<string>;
   /** The operation takes a JSON request body. */
   readonly takesBody: boolean;
-}
-
-export interface OperationMatch {
-  readonly method: string;
-  readonly pathTemplate: string;
-  readonly operationId: string | undefined;
-  readonly pathParams: Readonly<Record<string, string>>;
 }
 
 /** A request matched to a route: its path parameters decoded, or the error for one that does not decode. */
@@ -98,6 +92,11 @@ export interface ServiceErrorsOptions {
    * plane, whose state schemas are large and whose operations a test may never call.
    */
   readonly lazy?: boolean;
+  /**
+   * Validation errors name the field and the rule (`seconds: must be <= 31536000.`), as the control plane's
+   * do, instead of the message of the spec's example for the code.
+   */
+  readonly fieldMessages?: boolean;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
@@ -151,6 +150,14 @@ function collectErrorExamples(node: unknown, found: Map<string, unknown>): void 
     if (!found.has(node.error_code)) found.set(node.error_code, node);
   }
   for (const value of Object.values(node)) collectErrorExamples(value, found);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** The error code of an example body of either shape. */
@@ -248,6 +255,26 @@ const coercingAjv = () => {
   return coercing;
 };
 
+/** `seconds: must be <= 31536000.`: the field (dotted, from the instance path) and what it breaks. */
+export function describeViolation(error: ErrorObject, where: string): string {
+  const segments = error.instancePath.split('/').slice(1).map(decodePointerSegment);
+  const params = error.params as Record<string, unknown>;
+  let field = segments.join('.');
+  let rule = error.message ?? 'is invalid';
+  if (error.keyword === 'additionalProperties') {
+    field = [...segments, String(params.additionalProperty)].join('.');
+    rule = 'unknown field';
+  } else if (error.keyword === 'required') {
+    field = [...segments, String(params.missingProperty)].join('.');
+    rule = 'is required';
+  } else if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    rule = `must be one of ${params.allowedValues.join(', ')}`;
+  } else if (error.keyword === 'pattern') {
+    rule = `must match ${String(params.pattern)}`;
+  }
+  return `${field || where}: ${rule}.`;
+}
+
 function createAjv(options: { coerceTypes?: 'array' }): Ajv2020 {
   // Unoptimised code compiles faster, and these schemas are small: start-up time matters more here.
   const ajv = new Ajv2020({
@@ -278,6 +305,8 @@ export class ServiceErrors {
   /** `info.x-hwc-validation-error-code`: the code when no specific rule applies. */
   readonly validationCode: string;
   readonly #examples = new Map<string, unknown>();
+  readonly #answers = new Map<string, ServiceErrorAnswer>();
+  readonly #fieldMessages: boolean;
   /** AS nests its errors (`{"error":{code,message}}`); ServiceStage and the control plane do not. */
   readonly #nested: boolean;
   readonly #operations: OperationEntry[] = [];
@@ -290,6 +319,7 @@ export class ServiceErrors {
     if (typeof fallback !== 'string') throw new Error('The document has no info.x-hwc-validation-error-code');
     this.validationCode = fallback;
     collectErrorExamples(document, this.#examples);
+    this.#fieldMessages = options.fieldMessages === true;
     this.#nested = isNode((this.#examples.get(fallback) as Node | undefined)?.error);
 
     const paths = isNode(document.paths) ? document.paths : {};
@@ -401,18 +431,18 @@ export class ServiceErrors {
         if (value !== undefined) values[name] = Array.isArray(value) ? [...value] : value;
       }
       if (!validator.validate(values)) {
-        return (
-          this.#firstCovered(validator.schema, validator.validate.errors ?? []) ?? this.validationError()
-        );
+        return this.#answerFor(validator.schema, validator.validate.errors ?? [], '');
       }
     }
     if (parts.body === undefined) {
       if (!entry.bodyRequired) return undefined;
-      return entry.missingBodyCode ? this.forCode(entry.missingBodyCode) : this.validationError();
+      return entry.missingBodyCode
+        ? this.forCode(entry.missingBodyCode)
+        : this.validationError('body: a JSON body is required.');
     }
     const validate = validators.body;
     if (!validate || validate(parts.body)) return undefined;
-    return this.#firstCovered(entry.bodySchema as Node, validate.errors ?? []) ?? this.validationError();
+    return this.#answerFor(entry.bodySchema as Node, validate.errors ?? [], 'body');
   }
 
   /**
@@ -440,31 +470,25 @@ export class ServiceErrors {
     return (route as OperationEntry).exampleCodes.get(String(status));
   }
 
-  /** The operation a request addresses, if any. */
-  match(method: string, pathname: string): OperationMatch | undefined {
-    const found = this.route(method.toUpperCase(), pathname);
-    if (!found) return undefined;
-    const { route, pathParams } = found;
-    return {
-      method: route.method,
-      pathTemplate: route.pathTemplate,
-      operationId: route.operationId || undefined,
-      pathParams,
-    };
-  }
-
   /**
    * The answer for a code: the spec's example body for it (status 400). The spec gives every code its rules
    * name an example (its fidelity tests check this), so a missing one is a bug in the document.
    */
   forCode(code: string, status = HTTP_BAD_REQUEST): ServiceErrorAnswer {
-    const example = this.#examples.get(code);
-    if (example === undefined)
-      throw new Error(`The ${this.service} document has no example for error code ${code}`);
-    const body = structuredClone(example) as Node;
-    const nested = isNode(body.error) ? body.error : undefined;
-    const message = String(nested ? nested.message : body.error_msg);
-    return { status, code, message, body };
+    const key = `${status} ${code}`;
+    let answer = this.#answers.get(key);
+    if (!answer) {
+      const example = this.#examples.get(code);
+      if (example === undefined)
+        throw new Error(`The ${this.service} document has no example for error code ${code}`);
+      // Made once per code and shared: frozen, so that no caller can change another's answer.
+      const body = deepFreeze(structuredClone(example)) as Node;
+      const nested = isNode(body.error) ? body.error : undefined;
+      const message = String(nested ? nested.message : body.error_msg);
+      answer = Object.freeze({ status, code, message, body });
+      this.#answers.set(key, answer);
+    }
+    return answer;
   }
 
   /** The API gateway's answer to a method and path that name no API of the document: 404, `APIGW.0101`. */
@@ -472,9 +496,14 @@ export class ServiceErrors {
     return this.forCode(UNKNOWN_API_CODE, HTTP_NOT_FOUND);
   }
 
-  /** The answer for an invalid request that no specific rule covers (`info.x-hwc-validation-error-code`). */
-  validationError(): ServiceErrorAnswer {
-    return this.forCode(this.validationCode);
+  /**
+   * The answer for an invalid request that no specific rule covers (`info.x-hwc-validation-error-code`). A
+   * document whose errors name the field (`fieldMessages`) gets `message`; the others keep the spec's message.
+   */
+  validationError(message?: string): ServiceErrorAnswer {
+    const answer = this.forCode(this.validationCode);
+    if (message === undefined || !this.#fieldMessages) return answer;
+    return { ...answer, message, body: this.errorBody(this.validationCode, message) };
   }
 
   /**
@@ -485,7 +514,7 @@ export class ServiceErrors {
     const entry = this.route(method.toUpperCase(), pathname)?.route as OperationEntry | undefined;
     const validate = entry && this.#validators(entry).body;
     if (!entry || !validate || validate(body)) return undefined;
-    return this.#firstCovered(entry.bodySchema as Node, validate.errors ?? []) ?? this.validationError();
+    return this.#answerFor(entry.bodySchema as Node, validate.errors ?? [], 'body');
   }
 
   #validators(entry: OperationEntry): Validators {
@@ -526,6 +555,14 @@ export class ServiceErrors {
     const schema = parameter && isNode(parameter.schema) ? parameter.schema : undefined;
     const code = schema && codeFromExtension(schema, keyword);
     return code ? this.forCode(code) : this.validationError();
+  }
+
+  /** The first violation a rule covers, or the fallback (naming the first violation, if the document wants). */
+  #answerFor(root: Node, errors: readonly ErrorObject[], where: string): ServiceErrorAnswer {
+    const covered = this.#firstCovered(root, errors);
+    if (covered) return covered;
+    const first = errors[0];
+    return this.validationError(first && describeViolation(first, where));
   }
 
   #firstCovered(root: Node, errors: readonly ErrorObject[]): ServiceErrorAnswer | undefined {

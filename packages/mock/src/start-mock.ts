@@ -79,6 +79,7 @@ export async function startMock(options: StartMockOptions): Promise<MockServer> 
     seed,
   });
   const pipeline = createPipeline({
+    service,
     errors,
     controlErrors: loadDocument('emulator').errors,
     engine,

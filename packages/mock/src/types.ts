@@ -1,5 +1,5 @@
 import type { Client } from 'openapi-fetch';
-import type { paths as ControlPaths } from './generated/emulator.js';
+import type { paths as ControlPaths, components } from './generated/emulator.js';
 import type { AkSk } from './pipeline/auth.js';
 
 /** The APIs the mock serves: one bundled OpenAPI document each, from `@hwc-openapi/spec`. */
@@ -29,10 +29,10 @@ export interface StartMockOptions {
    * well-formed signature with a current `X-Sdk-Date`, or any non-empty `X-Auth-Token`, is accepted.
    */
   credentials?: readonly AkSk[];
-  /** Emulator: state to start from (the `EmulatorState` of `GET /_emulator/state`). */
-  state?: unknown;
-  /** Emulator: settings (job progression, replacement of abandoned instances, EXTEND limit). */
-  settings?: unknown;
+  /** Emulator: state to start from (the `EmulatorState` of `GET /_emulator/state`); checked like an import. */
+  state?: components['schemas']['EmulatorState'];
+  /** Emulator: settings over the defaults (job progression, replacement of abandoned instances, EXTEND limit). */
+  settings?: components['schemas']['EmulatorSettingsUpdate'];
   /** Prism: generate responses from the schemas instead of answering the documented examples. Default `false`. */
   dynamic?: boolean;
   /** Prism: seed of the generated responses. Default `hwc-mock`. */

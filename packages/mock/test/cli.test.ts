@@ -1,14 +1,17 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { alive, childPids } from './processes.js';
+import { startMock } from '../src/index.js';
 
-// The CLI is tested as built (`dist/cli.js`): turbo runs `build` before `test`.
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+// The CLI is tested through the committed bin, as installs link it (turbo builds dist/ before `test`).
+const BIN = fileURLToPath(new URL('../bin/hwc-mock.js', import.meta.url));
 
 function runCli(args: string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -28,61 +31,114 @@ async function until(check: () => boolean, timeoutMs = 45_000): Promise<void> {
   }
 }
 
+function urlsOf(stdout: string): Record<string, string> {
+  return Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/) as [string, string]),
+  );
+}
+
+const token = { 'x-auth-token': 't' };
+
 describe('hwc-mock CLI', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
-    'serves both APIs, prints their URLs and stops on %s',
+    'serves both APIs with the emulator, prints their URLs and stops on %s',
     async (signal) => {
       const cli = runCli(['--as-port', '0', '--ss-port', '0']);
       await until(() => cli.stdout().split('\n').filter(Boolean).length >= 2 || cli.child.exitCode !== null);
-      const urls = Object.fromEntries(
-        cli
-          .stdout()
-          .trim()
-          .split('\n')
-          .map((line) => line.split(/\s+/) as [string, string]),
-      );
+      const urls = urlsOf(cli.stdout());
       expect(Object.keys(urls)).toEqual(['autoscaling', 'servicestage']);
-      const as = await fetch(`${urls.autoscaling}/autoscaling-api/v1/p/scaling_lifecycle_hook/g/list`);
-      expect(as.status).toBe(200);
-      const ss = await fetch(`${urls.servicestage}/v2/p/cas/jobs/JOB1`);
-      expect(ss.status).toBe(200);
-
-      const prisms = childPids(cli.child.pid);
-      expect(prisms).toHaveLength(2);
+      expect(cli.stderr()).toMatch(/emulator engine ready/);
+      const as = await fetch(`${urls.autoscaling}/autoscaling-api/v1/p/scaling_lifecycle_hook/g/list`, {
+        headers: token,
+      });
+      expect(as.status).toBe(400); // AS.2007: the emulator starts empty
+      const clock = await fetch(`${urls.servicestage}/_emulator/clock`);
+      expect(await clock.json()).toEqual({ now: '2026-01-01T00:00:00Z' });
       cli.child.kill(signal);
       const [code] = await once(cli.child, 'exit');
       expect(code).toBe(0);
-      expect(prisms.filter(alive)).toEqual([]);
     },
   );
 
-  it('leaves no Prism behind even when it is killed with SIGKILL', async () => {
-    const cli = runCli(['--service', 'autoscaling', '--port', '0']);
-    await until(() => cli.stdout().includes('http://') || cli.child.exitCode !== null);
-    const prisms = childPids(cli.child.pid);
-    expect(prisms).toHaveLength(1);
-    cli.child.kill('SIGKILL');
-    await once(cli.child, 'exit');
-    await until(() => prisms.filter(alive).length === 0, 10_000);
-  });
-
-  it('serves one service on --port', async () => {
-    const cli = runCli(['--service', 'servicestage', '--port', '0']);
+  it('serves one service with --engine prism on --port', async () => {
+    const cli = runCli(['--service', 'servicestage', '--port', '0', '--engine', 'prism']);
     await until(() => cli.stdout().includes('http://') || cli.child.exitCode !== null);
     expect(cli.stdout()).toMatch(/^servicestage {2}http:\/\/127\.0\.0\.1:\d+\n$/);
-    const prisms = childPids(cli.child.pid);
+    const job = await fetch(`${urlsOf(cli.stdout()).servicestage}/v2/p/cas/jobs/JOB1`, { headers: token });
+    expect(job.status).toBe(200);
     cli.child.kill('SIGTERM');
     await once(cli.child, 'exit');
-    expect(prisms.filter(alive)).toEqual([]);
   });
 
-  it('rejects bad options with exit code 2', async () => {
-    const cli = runCli(['--service', 'nope']);
-    const [code] = await once(cli.child, 'exit');
-    expect(code).toBe(2);
-    expect(cli.stderr()).toMatch(/--service must be one of/);
-    const both = runCli(['--port', '1234']);
-    expect((await once(both.child, 'exit'))[0]).toBe(2);
+  it('verifies signatures with --credentials and prints a log line per request with --verbose', async () => {
+    const cli = runCli([
+      '--service',
+      'autoscaling',
+      '--port',
+      '0',
+      '--credentials',
+      'AK:secret-key',
+      '--verbose',
+    ]);
+    await until(() => cli.stdout().includes('http://') || cli.child.exitCode !== null);
+    const res = await fetch(
+      `${urlsOf(cli.stdout()).autoscaling}/autoscaling-api/v1/p/scaling_lifecycle_hook/g/list`,
+      {
+        headers: token,
+      },
+    );
+    expect(res.status).toBe(401);
+    await until(() => cli.stderr().includes(' 401 '));
+    expect(cli.stderr()).toMatch(
+      /autoscaling GET \/autoscaling-api\/v1\/p\/scaling_lifecycle_hook\/g\/list 401 [0-9a-f]{32}/,
+    );
+    expect(cli.stderr()).not.toContain('secret-key');
+    cli.child.kill('SIGTERM');
+    await once(cli.child, 'exit');
+  });
+
+  it('starts from a state file with --state', async () => {
+    const source = await startMock({ service: 'autoscaling' });
+    await source.control.POST('/_emulator/autoscaling/groups', {
+      body: { project_id: 'p', scaling_group_id: 'from-file' },
+    });
+    const { data: state } = await source.control.GET('/_emulator/state');
+    await source.close();
+    const dir = mkdtempSync(join(tmpdir(), 'hwc-mock-state-'));
+    const file = join(dir, 'state.json');
+    writeFileSync(file, JSON.stringify(state));
+    const cli = runCli(['--service', 'autoscaling', '--port', '0', '--state', file]);
+    await until(() => cli.stdout().includes('http://') || cli.child.exitCode !== null);
+    const res = await fetch(
+      `${urlsOf(cli.stdout()).autoscaling}/autoscaling-api/v1/p/scaling_lifecycle_hook/from-file/list`,
+      {
+        headers: token,
+      },
+    );
+    expect(res.status).toBe(200);
+    cli.child.kill('SIGTERM');
+    await once(cli.child, 'exit');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rejects bad options with exit code 2, never echoing a secret', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--service', 'nope'], /--service must be one of/],
+      [['--port', '1234'], /--port needs --service/],
+      [['--engine', 'nope'], /--engine must be one of/],
+      [['--credentials', 'no-colon-secret'], /--credentials must be AK:SK/],
+      [['--state', 'x.json'], /--state needs --service/],
+    ];
+    for (const [args, message] of cases) {
+      const cli = runCli(args);
+      const [code] = await once(cli.child, 'exit');
+      expect(code).toBe(2);
+      expect(cli.stderr()).toMatch(message);
+      expect(cli.stderr()).not.toContain('no-colon-secret');
+    }
   });
 
   it('prints help', async () => {
@@ -90,5 +146,6 @@ describe('hwc-mock CLI', () => {
     const [code] = await once(cli.child, 'exit');
     expect(code).toBe(0);
     expect(cli.stdout()).toMatch(/Usage: hwc-mock/);
+    expect(cli.stdout()).toMatch(/--credentials <AK:SK>/);
   });
 });

@@ -90,11 +90,37 @@ async function run(port: number, requests: readonly RawRequest[], tally: Tally):
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 }
 
+/** Gives the emulator the group, hook and instance the hostile requests name, so that they reach its handlers. */
+async function seedTargets(mock: MockServer): Promise<void> {
+  const seeded =
+    mock.service === 'autoscaling'
+      ? await mock.control.POST('/_emulator/autoscaling/groups', {
+          body: { project_id: 'p', scaling_group_id: 'g', instances: 3 },
+        })
+      : await mock.control.POST('/_emulator/servicestage/instances', {
+          body: { project_id: 'p', application_id: 'a', component_id: 'c', instance_id: 'i' },
+        });
+  expect(seeded.response.status).toBe(201);
+  if (mock.service === 'autoscaling') {
+    const hook = await fetch(`${mock.url}/autoscaling-api/v1/p/scaling_lifecycle_hook/g`, {
+      method: 'POST',
+      headers: { 'x-auth-token': 'fuzz', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        lifecycle_hook_name: 'h',
+        lifecycle_hook_type: 'INSTANCE_LAUNCHING',
+        notification_topic_urn: 'u',
+      }),
+    });
+    expect(hook.status).toBe(200);
+  }
+}
+
 describe.each(['emulator', 'prism'] as EngineName[])('fuzz: %s engine', (engine) => {
   describe.each(['autoscaling', 'servicestage'] as ServiceName[])('%s', (service) => {
     let mock: MockServer;
     beforeAll(async () => {
       mock = await startMock({ service, engine });
+      if (engine === 'emulator') await seedTargets(mock);
     });
     afterAll(() => mock?.close());
 

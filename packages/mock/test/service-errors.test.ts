@@ -130,55 +130,67 @@ describe('ServiceErrors: bodies and messages', () => {
   });
 });
 
-describe('ServiceErrors: validator violations', () => {
-  it('maps a path parameter violation through the parameter schema', () => {
-    const answer = as.fromViolations(
-      'GET',
-      `${HOOKS}/a%20b`,
-      [{ location: ['request', 'path', 'lifecycle_hook_name'], code: 'pattern', severity: 'Error' }],
-      undefined,
-    );
-    expect(answer.code).toBe('AS.7031');
+describe('ServiceErrors: routing and whole-request validation', () => {
+  const route = (errors: ServiceErrors, method: string, path: string) => {
+    const found = errors.route(method, path);
+    if (!found) throw new Error(`no route for ${method} ${path}`);
+    return found;
+  };
+  const validate = (errors: ServiceErrors, method: string, path: string, query = {}, body?: unknown) => {
+    const { route: matched, pathParams } = route(errors, method, path);
+    return errors.validateRequest(matched, { pathParams, query, headers: {}, body });
+  };
+
+  it('maps a path parameter that breaks its pattern, or does not decode, through the parameter schema', () => {
+    expect(validate(as, 'GET', `${HOOKS}/a%20b`)?.code).toBe('AS.7031');
+    expect(route(as, 'GET', `${HOOKS}/%FF`).error?.code).toBe('AS.7031');
+    expect(route(as, 'GET', `${HOOKS}/a%2Fb`).pathParams.lifecycle_hook_name).toBe('a/b');
   });
 
-  it('re-checks body violations against the schema (anyOf branches share instance paths)', () => {
-    const violations = [
-      { location: ['request', 'body', 'action'], code: 'enum', severity: 'Error' },
-      { location: ['request', 'body'], code: 'anyOf', severity: 'Error' },
-    ];
-    expect(ss.fromViolations('POST', ACTION, violations, { action: 'fly' }).code).toBe('SVCSTG.00100418');
-    expect(ss.fromViolations('POST', ACTION, violations, { action: 'scale' }).code).toBe('SVCSTG.00100400');
-  });
-
-  it('answers the fallback for a violation no rule covers', () => {
-    const unknownField = [
-      { location: ['request', 'body', 'colour'], code: 'additionalProperties', severity: 'Error' },
-    ];
-    expect(
-      as.fromViolations('PUT', CALLBACK, unknownField, {
-        lifecycle_action_result: 'ABANDON',
-        lifecycle_action_key: 'k',
-        colour: 1,
-      }).code,
-    ).toBe('AS.0022');
-    const query = [{ location: ['request', 'query', 'limit'], code: 'maximum', severity: 'Error' }];
-    expect(ss.fromViolations('GET', ACTION.replace('action', 'snapshots'), query, undefined).code).toBe(
-      'SVCSTG.00100400',
-    );
+  it('validates query strings with coercion, and refuses a repeated scalar', () => {
+    const snapshots = ACTION.replace('action', 'snapshots');
+    expect(validate(ss, 'GET', snapshots, { limit: '10', offset: '0' })).toBeUndefined();
+    expect(validate(ss, 'GET', snapshots, { limit: '101' })?.code).toBe('SVCSTG.00100400');
+    expect(validate(ss, 'GET', snapshots, { limit: ['1', '2'] })?.code).toBe('SVCSTG.00100400');
   });
 
   it('answers x-hwc-missing-error-code of the request body when the body is missing', () => {
-    const missingBody = [{ location: ['request'], code: 'required', severity: 'Error' }];
-    const answer = as.fromViolations('PUT', `${HOOKS}/h`, missingBody, undefined);
-    expect(answer.body).toEqual({ error: { code: 'AS.0002', message: 'Request body is null.' } });
+    expect(validate(as, 'PUT', `${HOOKS}/h`)?.body).toEqual({
+      error: { code: 'AS.0002', message: 'Request body is null.' },
+    });
+    expect(validate(ss, 'POST', ACTION)?.code).toBe('SVCSTG.00100400');
   });
 
   it('prefers literal path segments when matching operations', () => {
-    expect(as.match('GET', `${HOOKS}/list`)?.operationId).toBe('listLifecycleHooks');
-    expect(as.match('GET', `${HOOKS}/my-hook`)).toMatchObject({
-      operationId: 'showLifecycleHook',
+    expect(as.route('GET', `${HOOKS}/list`)?.route.operationId).toBe('listLifecycleHooks');
+    expect(as.route('GET', `${HOOKS}/my-hook`)).toMatchObject({
+      route: { operationId: 'showLifecycleHook' },
       pathParams: { project_id: 'p', scaling_group_id: 'g', lifecycle_hook_name: 'my-hook' },
     });
-    expect(as.match('PATCH', `${HOOKS}/my-hook`)).toBeUndefined();
+    expect(as.route('PATCH', `${HOOKS}/my-hook`)).toBeUndefined();
+  });
+
+  it('names the field and the rule in the control plane fallback errors', () => {
+    const control = new ServiceErrors(load('emulator'), { lazy: true, fieldMessages: true });
+    const advance = (body: unknown) => validate(control, 'POST', '/_emulator/clock/advance', {}, body)?.body;
+    expect(advance({ seconds: 31_536_001 })).toEqual({
+      error_code: 'EMULATOR.0400',
+      error_msg: 'seconds: must be <= 31536000.',
+    });
+    expect(advance({ seconds: 1, instance_count: 2 })).toEqual({
+      error_code: 'EMULATOR.0400',
+      error_msg: 'instance_count: unknown field.',
+    });
+    expect(advance({})).toEqual({ error_code: 'EMULATOR.0400', error_msg: 'seconds: is required.' });
+  });
+
+  it('gives any code the service error shape, and the documented code of a status', () => {
+    expect(as.errorBody('AS.9999', 'm')).toEqual({ error: { code: 'AS.9999', message: 'm' } });
+    expect(ss.errorBody('SVCSTG.1', 'm')).toEqual({ error_code: 'SVCSTG.1', error_msg: 'm' });
+    expect(as.errorBody('APIGW.0203')).toMatchObject({
+      error_code: 'APIGW.0203',
+      error_msg: 'Backend timeout.',
+    });
+    expect(as.documentedCode(route(as, 'GET', `${HOOKS}/list`).route, 503)).toBe('APIGW.0202');
   });
 });

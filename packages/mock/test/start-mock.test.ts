@@ -1,152 +1,182 @@
+import { createSigner } from '@hwc-openapi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMock } from '../src/index.js';
-import { alive, childPids } from './processes.js';
 
-const HOOKS = '/autoscaling-api/v1/b53e5554fad0494d96206fb84296510b/scaling_lifecycle_hook/e5d27f5c';
-const json = { 'content-type': 'application/json' };
+const PROJECT = 'b53e5554fad0494d96206fb84296510b';
+const HOOKS = `/autoscaling-api/v1/${PROJECT}/scaling_lifecycle_hook`;
+const token = { 'x-auth-token': 'any-token' };
 
-describe('startMock (autoscaling, port 0)', () => {
+describe('startMock (emulator, the default)', () => {
   let mock: MockServer;
-  let before: number[];
-
   beforeAll(async () => {
-    before = childPids();
-    mock = await startMock({ service: 'autoscaling', port: 0 });
+    mock = await startMock({ service: 'autoscaling' });
   });
   afterAll(() => mock?.close());
 
-  it('listens on a free port of 127.0.0.1 and answers the documented example', async () => {
-    expect(mock.port).toBeGreaterThan(0);
+  it('listens on a free port of 127.0.0.1 and answers from its state, seeded through `control`', async () => {
+    expect(mock.engine).toBe('emulator');
     expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
-    const res = await fetch(`${mock.url}${HOOKS}/list`);
+    const unknown = await fetch(`${mock.url}${HOOKS}/g1/list`, { headers: token });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('AS.2007');
+
+    const { data, response } = await mock.control.POST('/_emulator/autoscaling/groups', {
+      body: { project_id: PROJECT, scaling_group_id: 'g1', instances: 1 },
+    });
+    expect(response.status).toBe(201);
+    expect(data?.instance_ids).toHaveLength(1);
+    const list = await fetch(`${mock.url}${HOOKS}/g1/list`, { headers: token });
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual({ lifecycle_hooks: [] });
+  });
+
+  it('puts an X-Request-Id on every answer, a different one each time', async () => {
+    const ids = await Promise.all(
+      ['/autoscaling-api/v1/p/nothing', `${HOOKS}/g1/list`, '/_emulator/clock'].map(async (path) =>
+        (await fetch(`${mock.url}${path}`, { headers: token })).headers.get('x-request-id'),
+      ),
+    );
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('answers a request without credentials with the gateway 401', async () => {
+    const res = await fetch(`${mock.url}${HOOKS}/g1/list`);
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error_code: string; request_id: string };
+    expect(body.error_code).toBe('APIGW.0301');
+    expect(body.request_id).toBe(res.headers.get('x-request-id'));
+  });
+
+  it('accepts any well-formed, current signature when it was given no credentials', async () => {
+    const sign = createSigner({ ak: 'ANYAK', sk: 'any-sk' });
+    const res = await fetch(await sign(new Request(`${mock.url}${HOOKS}/g1/list`)));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { lifecycle_hooks: { lifecycle_hook_name: string }[] };
-    expect(body.lifecycle_hooks.map((hook) => hook.lifecycle_hook_name)).toEqual([
-      'test-hook1',
-      'test-hook2',
-    ]);
   });
 
-  it('checks no credentials (none, or any Authorization)', async () => {
-    const anyAuth = await fetch(`${mock.url}${HOOKS}/list`, {
-      headers: { authorization: 'SDK-HMAC-SHA256 x' },
+  it('stops on close(), which can be called twice', async () => {
+    const other = await startMock({ service: 'servicestage' });
+    await other.close();
+    await other.close();
+    await expect(fetch(`${other.url}/v2/p/cas/jobs/j`)).rejects.toThrow();
+  });
+});
+
+describe('startMock with credentials', () => {
+  let mock: MockServer;
+  const url = () => `${mock.url}${HOOKS}/g/list`;
+  beforeAll(async () => {
+    mock = await startMock({
+      service: 'autoscaling',
+      credentials: [
+        { ak: 'AK1', sk: 'secret-1' },
+        { ak: 'AK2', sk: 'secret-2' },
+      ],
     });
-    expect(anyAuth.status).toBe(200);
+    await mock.control.POST('/_emulator/autoscaling/groups', {
+      body: { project_id: PROJECT, scaling_group_id: 'g' },
+    });
   });
+  afterAll(() => mock?.close());
 
-  it('answers an invalid request with the service error of the schema that failed', async () => {
-    const res = await fetch(`${mock.url}${HOOKS}`, {
+  it('verifies AK/SK signatures made with any configured pair, bodies included', async () => {
+    for (const [ak, sk] of [
+      ['AK1', 'secret-1'],
+      ['AK2', 'secret-2'],
+    ] as const) {
+      const res = await fetch(await createSigner({ ak, sk, projectId: PROJECT })(new Request(url())));
+      expect(res.status).toBe(200);
+    }
+    const create = new Request(`${mock.url}${HOOKS}/g`, {
       method: 'POST',
-      headers: json,
-      body: JSON.stringify({
-        lifecycle_hook_name: 'bad name',
-        lifecycle_hook_type: 'INSTANCE_LAUNCHING',
-        notification_topic_urn: 'u',
-      }),
-    });
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toBe('application/json');
-    expect(await res.json()).toEqual({ error: { code: 'AS.7031', message: 'Invalid lifecycle hook name.' } });
-  });
-
-  it('answers a body that is not JSON with the validation code, and keeps serving', async () => {
-    const res = await fetch(`${mock.url}${HOOKS}`, { method: 'POST', headers: json, body: '{not json' });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { code: 'AS.0022', message: 'Request body error' } });
-    expect((await fetch(`${mock.url}${HOOKS}/list`)).status).toBe(200);
-  });
-
-  it("answers a method and path that name no API with the gateway's 404, and lets CORS preflights through", async () => {
-    const gatewayNotFound = {
-      error_code: 'APIGW.0101',
-      error_msg: 'The API does not exist or has not been published in the environment.',
-      request_id: '7a6e2b2f1d2c4a0f9d3b8e5c1a4f6b20',
-    };
-    const unknownPath = await fetch(`${mock.url}/autoscaling-api/v1/p/scaling_lifecycle_hooks`);
-    expect(unknownPath.status).toBe(404);
-    expect(await unknownPath.json()).toEqual(gatewayNotFound);
-    const unknownMethod = await fetch(`${mock.url}${HOOKS}/list`, { method: 'PATCH' });
-    expect(unknownMethod.status).toBe(404);
-    expect(await unknownMethod.json()).toEqual(gatewayNotFound);
-    const preflight = await fetch(`${mock.url}${HOOKS}/list`, {
-      method: 'OPTIONS',
-      headers: { origin: 'http://127.0.0.1:8080', 'access-control-request-method': 'GET' },
-    });
-    expect(preflight.status).toBeLessThan(300);
-  });
-
-  it('forwards Prefer: code= and example=', async () => {
-    const notFound = await fetch(`${mock.url}${HOOKS}/list`, { headers: { prefer: 'code=404' } });
-    expect(notFound.status).toBe(404);
-    const limit = await fetch(`${mock.url}${HOOKS}`, {
-      method: 'POST',
-      headers: { ...json, prefer: 'code=400, example=AsHookLimit' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         lifecycle_hook_name: 'h',
         lifecycle_hook_type: 'INSTANCE_LAUNCHING',
         notification_topic_urn: 'u',
       }),
     });
-    expect(limit.status).toBe(400);
-    expect(((await limit.json()) as { error: { code: string } }).error.code).toBe('AS.7038');
+    expect((await fetch(await createSigner({ ak: 'AK1', sk: 'secret-1' })(create))).status).toBe(200);
   });
 
-  it('is deterministic: the same request gets the same answer', async () => {
-    const answers = await Promise.all(
-      [1, 2, 3].map(async () => (await fetch(`${mock.url}${HOOKS}/test-hook1`)).text()),
-    );
-    expect(new Set(answers).size).toBe(1);
+  it('refuses a wrong key, an unknown AK, a changed request and a token with APIGW.0301', async () => {
+    const wrongKey = await createSigner({ ak: 'AK1', sk: 'not-the-secret' })(new Request(url()));
+    const unknownAk = await createSigner({ ak: 'AK9', sk: 'secret-1' })(new Request(url()));
+    const changed = await createSigner({ ak: 'AK1', sk: 'secret-1' })(new Request(url()));
+    const tampered = new Request(`${url()}?injected=1`, { headers: changed.headers });
+    for (const request of [wrongKey, unknownAk, tampered, new Request(url(), { headers: token })]) {
+      const res = await fetch(request);
+      expect(res.status).toBe(401);
+      const text = await res.text();
+      expect(JSON.parse(text).error_code).toBe('APIGW.0301');
+      expect(text).not.toContain('secret');
+    }
   });
 
-  it('stops every process it started on close(), and close() can be called twice', async () => {
-    const started = childPids().filter((pid) => !before.includes(pid));
-    expect(started.length).toBeGreaterThan(0);
-    await mock.close();
-    await mock.close();
-    expect(started.filter(alive)).toEqual([]);
-    await expect(fetch(`${mock.url}${HOOKS}/list`)).rejects.toThrow();
+  it('refuses a signature dated more than 15 minutes from the wall clock with APIGW.0303', async () => {
+    const sdkDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+    for (const offset of [-16 * 60_000, 16 * 60_000]) {
+      const request = new Request(url(), { headers: { 'x-sdk-date': sdkDate(Date.now() + offset) } });
+      const res = await fetch(await createSigner({ ak: 'AK1', sk: 'secret-1' })(request));
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error_code: string }).error_code).toBe('APIGW.0303');
+    }
+    const recent = new Request(url(), { headers: { 'x-sdk-date': sdkDate(Date.now() - 10 * 60_000) } });
+    expect((await fetch(await createSigner({ ak: 'AK1', sk: 'secret-1' })(recent))).status).toBe(200);
+  });
+
+  it('compares the date with the wall clock, not the emulator clock', async () => {
+    await mock.control.POST('/_emulator/clock/advance', { body: { seconds: 7 * 24 * 3600 } });
+    const res = await fetch(await createSigner({ ak: 'AK1', sk: 'secret-1' })(new Request(url())));
+    expect(res.status).toBe(200);
   });
 });
 
-describe('startMock (both services at once)', () => {
-  it('gives each service its own free port and shapes errors per service', async () => {
+describe('startMock (prism)', () => {
+  it('answers the documented examples and Prefer, and is deterministic in dynamic mode', async () => {
     const [as, ss] = await Promise.all([
-      startMock({ service: 'autoscaling', port: 0 }),
-      startMock({ service: 'servicestage', port: 0 }),
+      startMock({ service: 'autoscaling', engine: 'prism' }),
+      startMock({ service: 'servicestage', engine: 'prism', dynamic: true, seed: 'fixed' }),
     ]);
     try {
-      expect(as.port).not.toBe(ss.port);
-      const res = await fetch(`${ss.url}/v2/p/cas/applications/a/components/c/instances/i/action`, {
+      expect(as.engine).toBe('prism');
+      const list = await fetch(`${as.url}${HOOKS}/g/list`, { headers: token });
+      expect(((await list.json()) as { lifecycle_hooks: unknown[] }).lifecycle_hooks).toHaveLength(2);
+      const limit = await fetch(`${as.url}${HOOKS}/g`, {
         method: 'POST',
-        headers: json,
-        body: JSON.stringify({ action: 'fly' }),
+        headers: { ...token, 'content-type': 'application/json', prefer: 'code=400, example=AsHookLimit' },
+        body: JSON.stringify({
+          lifecycle_hook_name: 'h',
+          lifecycle_hook_type: 'INSTANCE_LAUNCHING',
+          notification_topic_urn: 'u',
+        }),
       });
-      expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({
-        error_code: 'SVCSTG.00100418',
-        error_msg: 'component instance action not defined',
-      });
+      expect(limit.status).toBe(400);
+      expect(((await limit.json()) as { error: { code: string } }).error.code).toBe('AS.7038');
+      const job = `${ss.url}/v2/p/cas/jobs/JOB1`;
+      const [first, second] = await Promise.all([
+        fetch(job, { headers: token }),
+        fetch(job, { headers: token }),
+      ]);
+      expect(first.status).toBe(200);
+      expect(await first.text()).toBe(await second.text());
     } finally {
       await Promise.all([as.close(), ss.close()]);
     }
   });
+});
 
-  it('answers dynamic (schema-generated) bodies deterministically, from the seed', async () => {
-    const mock = await startMock({ service: 'servicestage', dynamic: true, seed: 'fixed' });
-    try {
-      const url = `${mock.url}/v2/p/cas/jobs/JOB1`;
-      const [first, second] = await Promise.all([fetch(url), fetch(url)]);
-      expect(first.status).toBe(200);
-      expect(await first.text()).toBe(await second.text());
-    } finally {
-      await mock.close();
-    }
-  });
-
-  it('rejects an unknown service or engine', async () => {
+describe('startMock options', () => {
+  it('rejects an unknown service or engine, a bad port and bad credentials (naming no secret)', async () => {
     await expect(startMock({ service: 'nope' as never })).rejects.toThrow(/Unknown service/);
     await expect(startMock({ service: 'autoscaling', engine: 'nope' as never })).rejects.toThrow(
       /Unknown engine/,
     );
+    await expect(startMock({ service: 'autoscaling', port: 70_000 })).rejects.toThrow(/Invalid port/);
+    const bad = startMock({ service: 'autoscaling', credentials: [{ ak: 'AK', sk: '' }] });
+    await expect(bad).rejects.toThrow(/non-empty sk/);
+    await expect(
+      startMock({ service: 'autoscaling', credentials: [{ ak: 'A K', sk: 'top-secret' }] }),
+    ).rejects.not.toThrow(/top-secret/);
   });
 });

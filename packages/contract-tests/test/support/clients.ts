@@ -1,6 +1,8 @@
 import { type AutoScalingClient, createAutoScalingClient } from '@hwc-openapi/autoscaling';
 import { createServiceStageClient, type ServiceStageClient } from '@hwc-openapi/servicestage';
 import { inject } from 'vitest';
+import { validatingFetch } from './schemas.js';
+import type { ServiceName } from './spec.js';
 
 export const PROJECT_ID = 'b53e5554fad0494d96206fb84296510b';
 export const GROUP = 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a';
@@ -12,13 +14,36 @@ export const JOB = 'JOB66761060-f209-407c-a093-4df6f531b9dc';
 
 const credentials = { ak: 'AK', sk: 'SK', projectId: PROJECT_ID };
 
-/** The published AS client on the mock. No retries: 502/503/504 are answered on purpose here. */
-export function asClient(): AutoScalingClient {
-  return createAutoScalingClient({ baseUrl: inject('asUrl'), credentials, retry: false });
+/** The mock engines the suite runs against: `prism` answers every documented example, `emulator` keeps state. */
+export type EngineName = 'prism' | 'emulator';
+export const ENGINES: readonly EngineName[] = ['prism', 'emulator'];
+
+/** The base URL of a service's mock on an engine (started once by the global setup). */
+export function mockUrl(service: ServiceName, engine: EngineName = 'prism'): string {
+  if (engine === 'prism') return inject(service === 'autoscaling' ? 'asUrl' : 'ssUrl');
+  return inject(service === 'autoscaling' ? 'emulatorAsUrl' : 'emulatorSsUrl');
 }
 
-export function ssClient(): ServiceStageClient {
-  return createServiceStageClient({ baseUrl: inject('ssUrl'), credentials, retry: false });
+/**
+ * The published AS client on a mock. Every response it receives is validated against the spec's schema for
+ * its operation and status. No retries: 502/503/504 are answered on purpose here.
+ */
+export function asClient(engine: EngineName = 'prism'): AutoScalingClient {
+  return createAutoScalingClient({
+    baseUrl: mockUrl('autoscaling', engine),
+    credentials,
+    retry: false,
+    fetch: validatingFetch('autoscaling'),
+  });
+}
+
+export function ssClient(engine: EngineName = 'prism'): ServiceStageClient {
+  return createServiceStageClient({
+    baseUrl: mockUrl('servicestage', engine),
+    credentials,
+    retry: false,
+    fetch: validatingFetch('servicestage'),
+  });
 }
 
 export type Headers = Record<string, string>;

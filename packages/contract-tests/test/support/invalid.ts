@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { CallResult } from './clients.js';
+import type { CallResult, EngineName } from './clients.js';
 import { cover } from './coverage.js';
 import { expectValidBody } from './schemas.js';
 import { messageOf } from './spec.js';
@@ -10,12 +10,15 @@ export interface InvalidCase {
   readonly operationId: string;
   /** The error code the spec's x-hwc-error-code rules give for it. */
   readonly code: string;
-  readonly send: () => Promise<CallResult>;
+  readonly send: (engine: EngineName) => Promise<CallResult>;
 }
 
 /** Sends the invalid request and asserts the service's answer: 400, the exact code, the spec's message. */
-export async function expectRejected({ operationId, code, send }: InvalidCase): Promise<void> {
-  const { error, response } = await send();
+export async function expectRejected(
+  { operationId, code, send }: InvalidCase,
+  engine: EngineName,
+): Promise<void> {
+  const { error, response } = await send(engine);
   expect(response.status).toBe(400);
   expect(error?.status).toBe(400);
   expect(error?.code).toBe(code);

@@ -21,7 +21,11 @@ export function rawCall(
         port: base.port,
         method: op.method.toUpperCase(),
         path: concretePath(op.path),
-        headers: { ...headers, ...(data && { 'content-type': 'application/json' }) },
+        headers: {
+          'x-auth-token': 'contract-tests',
+          ...headers,
+          ...(data && { 'content-type': 'application/json' }),
+        },
       },
       (res) => {
         let text = '';

@@ -1,7 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
-import { documents, operation, response } from './spec.js';
+import { documents, operation, operationAt, response, type ServiceName } from './spec.js';
 
 // JSON Schema 2020-12 (OpenAPI 3.1's dialect); OpenAPI's `example` and the `x-hwc-*` keywords are ignored.
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -17,7 +17,12 @@ ajv.addSchema(documents.servicestage, 'servicestage');
 const cache = new Map<string, ValidateFunction>();
 
 /** Asserts that `body` is valid against the documented schema of `operationId`'s `status` response. */
-export function expectValidBody(operationId: string, status: number | string, body: unknown): void {
+export function expectValidBody(
+  operationId: string,
+  status: number | string,
+  body: unknown,
+  check: typeof expect | typeof expect.soft = expect,
+): void {
   const { service } = operation(operationId);
   const { schemaPointer } = response(operationId, status);
   if (!schemaPointer) throw new Error(`${operationId} ${status} documents no body`);
@@ -28,5 +33,25 @@ export function expectValidBody(operationId: string, status: number | string, bo
     cache.set(key, validate);
   }
   const valid = validate(body);
-  expect(valid ? [] : validate.errors, `${operationId} ${status} body against ${key}`).toEqual([]);
+  check(valid ? [] : validate.errors, `${operationId} ${status} body against ${key}`).toEqual([]);
+}
+
+/**
+ * A fetch that validates every response against the schema the spec documents for its operation and status
+ * (a status the operation does not document fails too). The clients of this suite all use it.
+ */
+export function validatingFetch(service: ServiceName): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const res = await fetch(request);
+    const op = operationAt(service, request.method, new URL(request.url).pathname);
+    if (!op) return res;
+    const text = await res.clone().text();
+    if (text === '') {
+      expect.soft(op.responses.find((r) => r.status === String(res.status))?.schemaPointer).toBeUndefined();
+    } else {
+      // Soft: a failure inside fetch would reach the test as the client's network error.
+      expectValidBody(op.operationId, res.status, JSON.parse(text), expect.soft);
+    }
+    return res;
+  };
 }

@@ -99,3 +99,22 @@ export function messageOf(code: string): string | undefined {
   }
   return undefined;
 }
+
+const routes = operations.map((op) => ({
+  op,
+  literals: op.path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).length,
+  regex: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+}));
+routes.sort((a, b) => b.literals - a.literals);
+
+/** The operation of a service that a method and path address (literal segments first, as the mock routes). */
+export function operationAt(
+  service: ServiceName,
+  method: string,
+  pathname: string,
+): SpecOperation | undefined {
+  const upper = method.toUpperCase();
+  return routes.find(
+    ({ op, regex }) => op.service === service && op.method.toUpperCase() === upper && regex.test(pathname),
+  )?.op;
+}

@@ -16,6 +16,7 @@ export interface FaultRequest {
 export interface Fault extends FaultRequest {
   readonly fault_id: string;
   readonly count: number;
+  readonly latency_ms: number;
   readonly probability: number;
   remaining: number;
 }
@@ -35,6 +36,7 @@ export class Faults {
       fault_id: randomUUID(),
       ...request,
       count,
+      latency_ms: request.latency_ms ?? 0,
       probability: request.probability ?? 1,
       remaining: count,
     };

@@ -1,7 +1,7 @@
 /**
  * The mock's one HTTP pipeline, shared by every engine:
  *
- *   gateway -> router -> auth -> faults -> validation -> engine.answer() -> response
+ *   gateway -> router -> auth -> validation -> faults -> engine.answer() -> response
  *
  * Every refusal is the gateway's or the service's JSON error with a documented 4xx status; nothing here
  * answers a 5xx of its own accord, and every request gets an answer with an `X-Request-Id`.
@@ -10,6 +10,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Engine, EngineAnswer, OperationRequest } from '../engines/engine.js';
 import type { Route, ServiceErrorAnswer, ServiceErrors } from '../service-errors.js';
+import type { ServiceName } from '../types.js';
 import { type AkSk, createAuthenticator } from './auth.js';
 import { type Fault, type FaultRequest, Faults } from './faults.js';
 import {
@@ -34,6 +35,7 @@ export type { JournalEntry } from './journal.js';
 export const CONTROL_PREFIX = '/_emulator';
 
 export interface PipelineOptions {
+  readonly service: ServiceName;
   /** The service document's routes, validators and error bodies. */
   readonly errors: ServiceErrors;
   /** The control-plane document's (`spec/emulator`): routes `/_emulator/*`. */
@@ -80,7 +82,8 @@ interface Exchange {
 }
 
 export function createPipeline(options: PipelineOptions): Pipeline {
-  const { errors, controlErrors, engine, log } = options;
+  const { service, errors, controlErrors, engine, log } = options;
+  const operationIds = new Set(errors.routes.map((route) => route.operationId));
   const authenticate = createAuthenticator(options.credentials);
   const faults = new Faults();
   const journal = new Journal();
@@ -108,8 +111,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       res.writeHead(status, headers);
       res.end(payload);
     }
-    // The journal shows what was sent to the service, not the control plane's own traffic.
-    if (!ex.control) journal.record(ex.requestId, ex.method, ex.path, ex.operationId, status, ex.projectId);
+    journal.record(ex.requestId, ex.method, ex.path, ex.operationId, status, ex.projectId);
     log?.(`${ex.method} ${ex.path} ${status} ${ex.requestId}`);
   };
   const refuse = (ex: Exchange, status: number, error: GatewayError): void =>
@@ -168,7 +170,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const contentType = req.headers['content-type'];
     const media = contentType === undefined ? undefined : parseMediaType(contentType);
     if (contentType !== undefined && !media) {
-      reject(ex, document.validationError());
+      reject(ex, document.validationError('content-type: not a media type.'));
       return;
     }
 
@@ -186,27 +188,17 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       }
     }
 
-    // Faults: a rule for this operation answers in its place.
-    if (!control) {
-      const fault = faults.take(route.operationId, ex.projectId ?? undefined);
-      if (fault) {
-        if (fault.latency_ms) await sleep(fault.latency_ms);
-        send(ex, fault.status, faultBody(errors, route, fault, ex.requestId));
-        return;
-      }
-    }
-
-    // Validation: JSON body, then every parameter and the body against the document.
+    // Validation: a JSON body, then every parameter and the body against the document.
     let parsed: unknown;
     if (body.bytes !== undefined && route.takesBody) {
       if (media && !isJsonMediaType(media)) {
-        reject(ex, document.validationError());
+        reject(ex, document.validationError('content-type: must be application/json.'));
         return;
       }
       try {
         parsed = JSON.parse(body.bytes.toString('utf8'));
       } catch {
-        reject(ex, match.error ?? document.validationError());
+        reject(ex, match.error ?? document.validationError('body: must be JSON.'));
         return;
       }
     }
@@ -224,6 +216,17 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (invalid) {
       reject(ex, invalid);
       return;
+    }
+    if (control) ex.projectId ??= projectOf(parsed, query);
+
+    // Faults: the first rule for this operation (and project) answers in its place; the state is untouched.
+    if (!control) {
+      const fault = faults.take(route.operationId, ex.projectId ?? undefined);
+      if (fault) {
+        if (fault.latency_ms > 0) await sleep(fault.latency_ms);
+        send(ex, fault.status, faultBody(errors, route, fault, ex.requestId));
+        return;
+      }
     }
 
     const request: OperationRequest = {
@@ -255,8 +258,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const controlAnswer = (request: OperationRequest): EngineAnswer => {
     switch (request.operationId) {
       case 'createFault': {
-        const fault = faults.create(request.body as FaultRequest);
-        return { status: 201, body: fault };
+        const wanted = request.body as FaultRequest;
+        if (!operationIds.has(wanted.operation_id)) {
+          return controlErrors.validationError(
+            `operation_id: the ${service} document has no operation ${wanted.operation_id}.`,
+          );
+        }
+        return { status: 201, body: faults.create(wanted) };
       }
       case 'listFaults':
         return { status: 200, body: { faults: faults.list() } };
@@ -305,6 +313,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       });
     },
   };
+}
+
+/** The project a control-plane request names, in its body or query. */
+function projectOf(body: unknown, query: Readonly<Record<string, string | string[]>>): string | null {
+  const fromBody =
+    typeof body === 'object' && body !== null ? (body as { project_id?: unknown }).project_id : undefined;
+  if (typeof fromBody === 'string') return fromBody;
+  return typeof query.project_id === 'string' ? query.project_id : null;
 }
 
 function pathOf(target: string): string {
