@@ -141,6 +141,8 @@ interface NodeHash {
   digest(encoding: 'hex'): string;
 }
 interface NodeCrypto {
+  /** One-shot, without a Hash object (Node ≥ 20.12). */
+  hash?: (algorithm: 'sha256', data: string | Uint8Array, encoding: 'hex') => string;
   createHash(algorithm: 'sha256'): NodeHash;
   createHmac(algorithm: 'sha256', key: Uint8Array): NodeHash;
 }
@@ -158,6 +160,7 @@ export const nativeHashing = native !== undefined;
 
 /** Lower-case hex SHA-256 of a string (as UTF-8) or bytes. */
 export function sha256Of(data: string | Uint8Array): string {
+  if (native?.hash) return native.hash('sha256', data, 'hex');
   if (native) return native.createHash('sha256').update(data).digest('hex');
   return sha256Hex(typeof data === 'string' ? encoder.encode(data) : data);
 }
