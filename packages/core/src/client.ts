@@ -205,8 +205,6 @@ const PREFIX = '@hwc-openapi/core';
 const encoder = new TextEncoder();
 const JSON_CONTENT = { 'Content-Type': 'application/json' };
 const decoder = new TextDecoder();
-/** openapi-fetch's own options, which are not fetch's. */
-const NOT_FETCH_INIT = ['baseUrl', 'middleware', 'pathSerializer', 'Request'];
 
 /** Resolves after `ms`; rejects with the signal's reason when it aborts first. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -419,9 +417,13 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       parseAs = 'json',
       querySerializer,
       bodySerializer,
+      // openapi-fetch's own options, which are not fetch's.
+      baseUrl: _baseUrl,
+      middleware: _middleware,
+      pathSerializer: _pathSerializer,
+      Request: _Request,
       ...requestInit
     } = init;
-    for (const key of NOT_FETCH_INIT) delete requestInit[key];
     let path = params.path;
     if (schemaPath.includes('{project_id}')) {
       if (!projectId) throw new TypeError(`${PREFIX}: ${method} ${schemaPath} needs credentials.projectId`);

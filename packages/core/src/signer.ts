@@ -1,4 +1,4 @@
-import { hex, hmacSha256, sha256Hex } from './sha256.js';
+import { hex, hmacOf, nativeHashing, sha256Of } from './sha256.js';
 
 /** Permanent or temporary AK/SK credentials. */
 export interface AkSkCredentials {
@@ -27,7 +27,7 @@ export type Authenticate = (request: OutgoingRequest) => void | Promise<void>;
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-/** Bodies above this size are hashed by Web Crypto, off the main thread. */
+/** Without native hashing, bodies above this size are hashed by Web Crypto, off the main thread. */
 const SUBTLE_DIGEST_MIN = 64 * 1024;
 /** Not signed: `host` is taken from the URL; browsers may drop `user-agent`, which would break the signature. */
 const UNSIGNED = new Set(['authorization', 'host', 'user-agent']);
@@ -128,7 +128,7 @@ export function createSigningAuthenticator(credentials: AkSkCredentials): Authen
     throw new TypeError('@hwc-openapi/core: credentials.sk is required');
   if (securityToken !== undefined) assertHeaderSafe(securityToken, 'credentials.securityToken');
   if (projectId !== undefined) assertHeaderSafe(projectId, 'credentials.projectId');
-  const hmac = hmacSha256(encoder.encode(sk));
+  const hmac = hmacOf(encoder.encode(sk));
 
   return (request) => {
     const { headers, body } = request;
@@ -170,7 +170,7 @@ export function createSigningAuthenticator(credentials: AkSkCredentials): Authen
       headers.set('Authorization', authorization(ak, hmac, request.method, url, signed, hash, signedDate));
     };
     if (payloadHash !== undefined || !body?.length) return finish(payloadHash ?? EMPTY_BODY_SHA256);
-    if (body.length < SUBTLE_DIGEST_MIN) return finish(sha256Hex(body));
+    if (nativeHashing || body.length < SUBTLE_DIGEST_MIN) return finish(sha256Of(body));
     return crypto.subtle
       .digest('SHA-256', body as BufferSource)
       .then((digest) => finish(hex(new Uint8Array(digest))));
@@ -191,7 +191,7 @@ function currentSdkDate(): string {
 
 function authorization(
   ak: string,
-  hmac: (message: Uint8Array) => string,
+  hmac: (message: string) => string,
   method: string,
   url: URL,
   signed: [string, string][],
@@ -206,8 +206,8 @@ function authorization(
     names += names ? `;${name}` : name;
   }
   const canonicalRequest = `${method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${canonicalQuery(url.search)}\n${canonicalHeaders}\n${names}\n${payloadHash}`;
-  const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(encoder.encode(canonicalRequest))}`;
-  return `${ALGORITHM} Access=${ak}, SignedHeaders=${names}, Signature=${hmac(encoder.encode(stringToSign))}`;
+  const stringToSign = `${ALGORITHM}\n${date}\n${sha256Of(canonicalRequest)}`;
+  return `${ALGORITHM} Access=${ak}, SignedHeaders=${names}, Signature=${hmac(stringToSign)}`;
 }
 
 /** Input of `computeAuthorization`: exactly the headers to sign (`x-sdk-date` included) and the body sent. */
@@ -234,7 +234,7 @@ export function computeAuthorization(
   const date = signed.find(([name]) => name === 'x-sdk-date')?.[1];
   if (!date) throw new TypeError('@hwc-openapi/core: input.headers must include X-Sdk-Date');
   const body = typeof input.body === 'string' ? encoder.encode(input.body) : input.body;
-  const payloadHash = body?.length ? sha256Hex(body) : EMPTY_BODY_SHA256;
-  const hmac = hmacSha256(encoder.encode(credentials.sk));
+  const payloadHash = body?.length ? sha256Of(body) : EMPTY_BODY_SHA256;
+  const hmac = hmacOf(encoder.encode(credentials.sk));
   return authorization(credentials.ak, hmac, input.method, new URL(input.url), signed, payloadHash, date);
 }
