@@ -15,7 +15,7 @@ import { startMock } from '@hwc-openapi/mock';
 
 const require = createRequire(import.meta.url);
 const redoclyBin = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
-const specDir = fileURLToPath(new URL('../../../spec/', import.meta.url));
+const specDir = dirname(fileURLToPath(import.meta.resolve('@hwc-openapi/spec/package.json')));
 
 /** The Arazzo documents, by service, and the name of the service's source description in each. */
 export const WORKFLOW_DOCUMENTS = [
@@ -30,6 +30,10 @@ export const WORKFLOW_DOCUMENTS = [
     source: 'servicestage',
   },
 ];
+
+/** Bounds, so that a hung run ends inside the test's timeout and leaves no process behind (milliseconds). */
+const EXECUTION_TIMEOUT_MS = 90_000;
+const FETCH_TIMEOUT_MS = 10_000;
 
 /** The emulator accepts any non-empty token when it is given no credentials. */
 export const EMULATOR_TOKEN = 'emulator-iam-token';
@@ -77,7 +81,8 @@ export async function runWorkflows({ reportDir, workflowId } = {}) {
       try {
         const reportFile = join(reportDir, `${service}.json`);
         const args = ['respect', file, '--server', `${source}=${mock.url},emulator=${mock.url}`];
-        args.push('--json-output', reportFile);
+        args.push('--json-output', reportFile, '--execution-timeout', String(EXECUTION_TIMEOUT_MS));
+        args.push('--max-fetch-timeout', String(FETCH_TIMEOUT_MS));
         if (workflowId !== undefined) args.push('--workflow', workflowId);
         const started = performance.now();
         const { code, output } = await run(args, env);
