@@ -38,9 +38,11 @@ export function reachable(roots: string[]): Set<string> {
   return seen;
 }
 
-it('reaches every spec file from a root document (openapi.yaml, or an overlay)', () => {
+it('reaches every spec file from a root document (openapi.yaml, an overlay, or a workflow file)', () => {
   const files = SOURCE_DIRS.flatMap((d) => yamlFiles(join(specDir, d)));
-  const roots = files.filter((f) => /\/(openapi\.yaml|overlays\/[^/]+\.yaml)$/.test(f));
+  const roots = files.filter((f) =>
+    /\/(openapi\.yaml|overlays\/[^/]+\.yaml|workflows\/[^/]+\.yaml)$/.test(f),
+  );
   expect(roots.length).toBeGreaterThanOrEqual(3);
   const seen = reachable(roots);
   const orphans = files.filter((f) => !seen.has(f)).map((f) => relative(specDir, f));

@@ -3,6 +3,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,73 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const repo = resolve(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+const COMPILERS = {
+  '5.4': require.resolve('typescript-5.4/bin/tsc'),
+  [require('typescript/package.json').version]: require.resolve('typescript/bin/tsc'),
+};
+const CONFIGS = {
+  'strict, nodenext': { module: 'NodeNext', moduleResolution: 'NodeNext' },
+  'strict + exactOptionalPropertyTypes': {
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    exactOptionalPropertyTypes: true,
+  },
+  'strict, bundler': { module: 'ESNext', moduleResolution: 'Bundler' },
+};
+
+// A user's program: operation methods, the low-level path-based calls, helpers, and the errors' types.
+const PROGRAM = `import {
+  createAutoScalingClient,
+  HwcApiError,
+  listHeldInstances,
+  type LifecycleHook,
+} from '@hwc-openapi/autoscaling';
+import { createServiceStageClient, waitForJob } from '@hwc-openapi/servicestage';
+
+// No @types/node: the packages must type-check on their own (browsers and edge runtimes have none).
+declare const process: { argv: string[] };
+const credentials = { ak: 'AK', sk: 'SK', projectId: 'p1' };
+const as = createAutoScalingClient({ baseUrl: process.argv[2]!, credentials });
+const ss = createServiceStageClient({ baseUrl: process.argv[2]!, credentials });
+const held = await listHeldInstances(as, 'g1');
+const job = await waitForJob(ss, 'JOB1', { intervalMs: 10 }, { timeoutMs: 5000 });
+const hooks = await as.listLifecycleHooks({ scaling_group_id: 'g1' }, { retry: false });
+const low = await as.GET('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/list', {
+  params: { path: { scaling_group_id: 'g1' } },
+});
+let status = 0;
+if (low.error) {
+  status = low.error.status;
+  const code: string | undefined = low.error.code;
+  void code;
+} else {
+  const list: LifecycleHook[] | undefined = low.data.lifecycle_hooks;
+  void list;
+}
+try {
+  await as.showLifecycleHook({ scaling_group_id: 'g1', lifecycle_hook_name: 'missing' });
+} catch (e) {
+  if (e instanceof HwcApiError) status = e.status;
+}
+const path = { scaling_group_id: 'g1', project_id: 'p2' };
+async function typeErrors() {
+  // @ts-expect-error project_id comes from the credentials
+  await as.listLifecycleHooks({ scaling_group_id: 'g1', project_id: 'p2' });
+  // @ts-expect-error not even from a variable
+  await as.listLifecycleHooks(path);
+  await as.GET('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/list', {
+    // @ts-expect-error nor in the path parameters of the low-level calls
+    params: { path },
+  });
+}
+void typeErrors;
+const name: LifecycleHook['lifecycle_hook_name'] = 'drain';
+console.log(
+  JSON.stringify({ held: held.length, status: job.job.EXECUTION_STATUS, hooks: hooks.lifecycle_hooks.length, name, missing: status }),
+);
+`;
+
 const PACKAGES = ['core', 'autoscaling', 'servicestage'];
 let dir: string;
 let server: Server;
@@ -24,6 +92,11 @@ beforeAll(async () => {
       res.end(
         JSON.stringify({ task_count: 0, job: { JOB_ID: 'JOB1', EXECUTION_STATUS: 'SUCCEEDED' }, tasks: [] }),
       );
+    } else if (req.url?.endsWith('/missing')) {
+      res.statusCode = 404;
+      res.end(JSON.stringify({ error: { code: 'AS.1003', message: 'not found' } }));
+    } else if (req.url?.includes('/scaling_lifecycle_hook/')) {
+      res.end(JSON.stringify({ lifecycle_hooks: [] }));
     } else {
       res.end(JSON.stringify({ instance_hanging_info: [] }));
     }
@@ -38,7 +111,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('installs the packed packages, type-checks a program against them and runs it', async () => {
+it('installs the packed packages, type-checks a program in each common configuration and runs it', async () => {
   const tarballs = join(dir, 'tarballs');
   for (const pkg of PACKAGES) {
     execFileSync('npx', ['pnpm@10', 'pack', '--pack-destination', tarballs], {
@@ -51,51 +124,42 @@ it('installs the packed packages, type-checks a program against them and runs it
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', ...files, 'typescript@5.9.3'], {
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', ...files], {
     cwd: app,
     stdio: 'ignore',
   });
-  writeFileSync(
-    join(app, 'main.ts'),
-    `import { createAutoScalingClient, listHeldInstances, type LifecycleHook } from '@hwc-openapi/autoscaling';
-import { createServiceStageClient, waitForJob } from '@hwc-openapi/servicestage';
-
-// No @types/node: the packages must type-check on their own (browsers and edge runtimes have none).
-declare const process: { argv: string[] };
-const credentials = { ak: 'AK', sk: 'SK', projectId: 'p1' };
-const as = createAutoScalingClient({ baseUrl: process.argv[2]!, credentials });
-const ss = createServiceStageClient({ baseUrl: process.argv[2]!, credentials });
-const held = await listHeldInstances(as, 'g1');
-const job = await waitForJob(ss, 'JOB1');
-const name: LifecycleHook['lifecycle_hook_name'] = 'drain';
-console.log(JSON.stringify({ held: held.length, status: job.job.EXECUTION_STATUS, name }));
-`,
-  );
-  writeFileSync(
-    join(app, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        strict: true,
-        lib: ['ES2022', 'DOM'],
-        types: [],
-      },
-    }),
-  );
-  try {
-    execFileSync(join(app, 'node_modules/.bin/tsc'), ['-p', app], { cwd: app, encoding: 'utf8' });
-  } catch (e) {
-    throw new Error(`tsc failed:\n${(e as { stdout?: string }).stdout}`);
+  writeFileSync(join(app, 'main.ts'), PROGRAM);
+  // The configurations users have: each must type-check the same program, @ts-expect-error lines included.
+  const failures: string[] = [];
+  for (const [version, tsc] of Object.entries(COMPILERS)) {
+    for (const [name, options] of Object.entries(CONFIGS)) {
+      const tsconfig = join(app, `tsconfig.${name}.json`);
+      writeFileSync(
+        tsconfig,
+        JSON.stringify({
+          compilerOptions: { target: 'ES2022', strict: true, lib: ['ES2022', 'DOM'], types: [], ...options },
+          files: ['main.ts'],
+        }),
+      );
+      try {
+        execFileSync(process.execPath, [tsc, '-p', tsconfig], { cwd: app, encoding: 'utf8' });
+      } catch (e) {
+        failures.push(`TypeScript ${version}, ${name}:\n${(e as { stdout?: string }).stdout}`);
+      }
+    }
   }
+  expect(failures).toEqual([]);
   // Asynchronous: the server answering the program lives in this process.
   const { stdout: out } = await promisify(execFile)(process.execPath, [join(app, 'main.js'), baseUrl], {
     cwd: app,
   });
-  expect(JSON.parse(out)).toEqual({ held: 0, status: 'SUCCEEDED', name: 'drain' });
+  expect(JSON.parse(out)).toEqual({ held: 0, status: 'SUCCEEDED', hooks: 0, name: 'drain', missing: 404 });
   expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
     'GET /autoscaling-api/v1/p1/scaling_instance_hook/g1/list',
     'GET /v2/p1/cas/jobs/JOB1',
+    'GET /autoscaling-api/v1/p1/scaling_lifecycle_hook/g1/list',
+    'GET /autoscaling-api/v1/p1/scaling_lifecycle_hook/g1/list',
+    'GET /autoscaling-api/v1/p1/scaling_lifecycle_hook/g1/missing',
   ]);
   expect(seen.every((r) => r.authorization?.startsWith('SDK-HMAC-SHA256 Access=AK, '))).toBe(true);
 }, 180_000);

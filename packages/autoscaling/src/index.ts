@@ -1,5 +1,13 @@
-import { autoScalingService, type ClientOptions, createHwcClient, type HwcClient } from '@hwc-openapi/core';
-import type { InstanceHangingInfo, paths } from './generated/schema.js';
+import {
+  autoScalingService,
+  type ClientOptions,
+  createHwcClient,
+  type HwcClient,
+  type OperationMethods,
+  type OperationOptions,
+} from '@hwc-openapi/core';
+import { routes } from './generated/routes.js';
+import type { InstanceHangingInfo, operations, paths } from './generated/schema.js';
 
 export {
   type ClientOptions,
@@ -7,16 +15,21 @@ export {
   HwcApiError,
   HwcNetworkError,
   HwcTimeoutError,
+  type OperationOptions,
   type RetryOptions,
 } from '@hwc-openapi/core';
 export type * from './generated/schema.js';
 
-/** A typed client for the Auto Scaling lifecycle-hook API; `project_id` comes from the credentials. */
-export type AutoScalingClient = HwcClient<paths>;
+/**
+ * A typed client for the Auto Scaling lifecycle-hook API: one method per operation, named by its operationId
+ * (`createLifecycleHook`...), plus the path-based low-level calls (`GET`, `POST`...). `project_id` comes from the
+ * credentials.
+ */
+export type AutoScalingClient = HwcClient<paths> & OperationMethods<operations>;
 
 /** Creates a client for Auto Scaling, on `region` (Huawei Cloud or, with `cloud: 'otc'`, Open Telekom Cloud) or `baseUrl`. */
 export function createAutoScalingClient(options: ClientOptions): AutoScalingClient {
-  return createHwcClient<paths>(autoScalingService, options);
+  return createHwcClient<paths, operations>(autoScalingService, options, routes);
 }
 
 /** An instance that a lifecycle hook holds now, so it can be called back. */
@@ -29,18 +42,12 @@ export type HeldInstance = InstanceHangingInfo & { lifecycle_hook_status: 'HANGI
 export async function listHeldInstances(
   client: AutoScalingClient,
   scalingGroupId: string,
-  options: { instanceId?: string; signal?: AbortSignal } = {},
+  options: { instanceId?: string } & OperationOptions = {},
 ): Promise<HeldInstance[]> {
-  const { data, error } = await client.GET(
-    '/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/list',
-    {
-      params: {
-        path: { scaling_group_id: scalingGroupId },
-        ...(options.instanceId !== undefined && { query: { instance_id: options.instanceId } }),
-      },
-      ...(options.signal && { signal: options.signal }),
-    },
+  const { instanceId, ...callOptions } = options;
+  const data = await client.listInstanceHangingInfo(
+    { scaling_group_id: scalingGroupId, ...(instanceId !== undefined && { instance_id: instanceId }) },
+    callOptions,
   );
-  if (error) throw error;
   return data.instance_hanging_info.filter((i): i is HeldInstance => i.lifecycle_hook_status === 'HANGING');
 }

@@ -57,3 +57,41 @@ describe('types', () => {
     expectTypeOf(compileOnly).toBeFunction();
   });
 });
+
+async function methodsCompileOnly() {
+  const hook = await as.createLifecycleHook({
+    scaling_group_id: 'g',
+    body: {
+      lifecycle_hook_name: 'h',
+      lifecycle_hook_type: 'INSTANCE_LAUNCHING',
+      notification_topic_urn: 'u',
+    },
+  });
+  expectTypeOf(hook).toEqualTypeOf<LifecycleHook>();
+  expectTypeOf(
+    await as.deleteLifecycleHook({ scaling_group_id: 'g', lifecycle_hook_name: 'h' }),
+  ).toEqualTypeOf<undefined>();
+  await as.listInstanceHangingInfo(
+    { scaling_group_id: 'g', instance_id: 'i' },
+    { timeoutMs: 1, retry: true },
+  );
+  // @ts-expect-error project_id comes from the credentials
+  await as.listLifecycleHooks({ scaling_group_id: 'g', project_id: 'p' });
+  const withProject = { scaling_group_id: 'g', project_id: 'p' };
+  // @ts-expect-error also from a variable, where no excess-property check applies
+  await as.listLifecycleHooks(withProject);
+  // @ts-expect-error scaling_group_id is required
+  await as.listLifecycleHooks({});
+  // @ts-expect-error the body is required
+  await as.createLifecycleHook({ scaling_group_id: 'g' });
+  // @ts-expect-error a path parameter of another operation
+  await as.listLifecycleHooks({ scaling_group_id: 'g', lifecycle_hook_name: 'h' });
+  await as.GET('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/list', {
+    // @ts-expect-error project_id may not be passed to the path-based calls either, even from a variable
+    params: { path: withProject },
+  });
+}
+
+it('types the operation methods', () => {
+  expectTypeOf(methodsCompileOnly).toBeFunction();
+});

@@ -1,5 +1,11 @@
 import type { Middleware } from 'openapi-fetch';
-import { type AkSkCredentials, assertHeaderSafe, createSigner } from './signer.js';
+import {
+  type AkSkCredentials,
+  type Authenticate,
+  assertHeaderSafe,
+  createSigningAuthenticator,
+  requestAuthenticator,
+} from './signer.js';
 
 /** Returns an IAM token (cache it: tokens live 24 h). Called once per request attempt. */
 export type TokenProvider = () => string | Promise<string>;
@@ -15,26 +21,27 @@ export interface TokenCredentials {
 
 export type Credentials = AkSkCredentials | TokenCredentials;
 
-/** Adds authentication to a request; may return a new Request (when the body had to be read). */
-export type Authorizer = (request: Request) => Promise<Request>;
-
-/** Builds the authorizer for `credentials`, validating them first. Messages name fields, never values. */
-export function createAuthorizer(credentials: Credentials): Authorizer {
+/** Builds the authentication step for `credentials`, validating them first. Messages name fields, never values. */
+export function createAuthenticator(credentials: Credentials): Authenticate {
   if (credentials === null || typeof credentials !== 'object') {
     throw new TypeError(
       '@hwc-openapi/core: credentials ({ ak, sk, projectId } or { token, projectId }) are required',
     );
   }
   if (!('token' in credentials) || credentials.token === undefined) {
-    return createSigner(credentials as AkSkCredentials);
+    return createSigningAuthenticator(credentials as AkSkCredentials);
   }
   const { token } = credentials;
-  if (typeof token !== 'function') assertHeaderSafe(token, 'credentials.token');
+  if (typeof token !== 'function') {
+    assertHeaderSafe(token, 'credentials.token');
+    return (request) => {
+      request.headers.set('X-Auth-Token', token);
+    };
+  }
   return async (request) => {
-    const value = typeof token === 'function' ? await token() : token;
+    const value = await token();
     assertHeaderSafe(value, 'the token returned by credentials.token()');
     request.headers.set('X-Auth-Token', value);
-    return request;
   };
 }
 
@@ -43,6 +50,6 @@ export function createAuthorizer(credentials: Credentials): Authorizer {
  * Register it last, so that no later middleware changes a signed request.
  */
 export function createAuthMiddleware(credentials: Credentials): Middleware {
-  const authorize = createAuthorizer(credentials);
+  const authorize = requestAuthenticator(createAuthenticator(credentials));
   return { onRequest: ({ request }) => authorize(request) };
 }

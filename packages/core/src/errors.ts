@@ -22,7 +22,26 @@ export function parseErrorBody(body: unknown): { code?: string; message?: string
   };
 }
 
-/** The service answered with a non-2xx status. Returned as `error` (never thrown) by client calls. */
+const REDACTED = '[REDACTED]';
+/** Secrets shorter than this are not searched for: they would match ordinary words. */
+const MIN_SECRET_LENGTH = 6;
+
+/** `value` with every occurrence of each secret replaced, in strings, arrays and object keys and values. */
+export function redact<T>(value: T, secrets: readonly string[]): T {
+  const words = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return words.reduce((text, secret) => text.split(secret).join(REDACTED), v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [walk(k), walk(x)]));
+    return v;
+  };
+  return words.length ? (walk(value) as T) : value;
+}
+
+/**
+ * The service answered, but not with usable data: a non-2xx status (returned as `error` by the path-based calls,
+ * thrown by the operation methods), or a 2xx body that could not be read as declared (thrown; see `cause`).
+ */
 export class HwcApiError<Body = unknown> extends Error {
   override readonly name = 'HwcApiError';
   /** HTTP status. */
@@ -31,30 +50,30 @@ export class HwcApiError<Body = unknown> extends Error {
   readonly code: string | undefined;
   /** `X-Request-Id` response header, else the body's `request_id`. Quote it to Huawei support. */
   readonly requestId: string | undefined;
-  /** The body as received: parsed JSON, else text, else undefined. */
+  /** The body as received (parsed JSON, else text, else undefined), with the request's credentials redacted. */
   readonly body: Body | string | undefined;
 
   constructor(init: {
     status: number;
     body?: Body | string | undefined;
     requestId?: string | null | undefined;
+    /** Used when the body carries no message. */
+    message?: string;
+    cause?: unknown;
+    /** Credential values (token, signature...) to redact from the body and message. */
+    secrets?: readonly string[];
   }) {
-    const parsed = parseErrorBody(init.body);
-    super(parsed.message ?? `HTTP ${init.status}`);
+    const secrets = init.secrets ?? [];
+    const body = redact(init.body, secrets);
+    const parsed = parseErrorBody(body);
+    super(
+      parsed.message ?? init.message ?? `HTTP ${init.status}`,
+      init.cause === undefined ? {} : { cause: init.cause },
+    );
     this.status = init.status;
     this.code = parsed.code;
     this.requestId = init.requestId ?? parsed.requestId;
-    this.body = init.body;
-  }
-
-  /** Builds the error from a response and its already-read body. */
-  static fromResponse<Body>(response: Response, body: Body | string | undefined): HwcApiError<Body> {
-    const requestId = response.headers.get('x-request-id');
-    return new HwcApiError<Body>({
-      status: response.status,
-      body: body === '' ? undefined : body,
-      requestId,
-    });
+    this.body = body;
   }
 
   override toString(): string {

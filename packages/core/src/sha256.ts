@@ -135,3 +135,39 @@ export function hmacSha256(key: Uint8Array): (message: Uint8Array) => string {
   block.fill(0);
   return (message) => hex(toBytes(digest(toBytes(digest(message, inner, 64)), outer, 64)));
 }
+
+interface NodeHash {
+  update(data: string | Uint8Array): NodeHash;
+  digest(encoding: 'hex'): string;
+}
+interface NodeCrypto {
+  /** One-shot, without a Hash object (Node ≥ 20.12). */
+  hash?: (algorithm: 'sha256', data: string | Uint8Array, encoding: 'hex') => string;
+  createHash(algorithm: 'sha256'): NodeHash;
+  createHmac(algorithm: 'sha256', key: Uint8Array): NodeHash;
+}
+/**
+ * Node's crypto where the runtime hands it out without an import (Node ≥ 20.16, so bundles for browsers stay
+ * clean): native hashing of a canonical request costs a third of the JavaScript one, and needs no UTF-8 copy.
+ */
+const native = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+const encoder = new TextEncoder();
+
+/** Whether `sha256Of` and `hmacOf` hash natively (else in JavaScript, with Web Crypto for large bodies). */
+export const nativeHashing = native !== undefined;
+
+/** Lower-case hex SHA-256 of a string (as UTF-8) or bytes. */
+export function sha256Of(data: string | Uint8Array): string {
+  if (native?.hash) return native.hash('sha256', data, 'hex');
+  if (native) return native.createHash('sha256').update(data).digest('hex');
+  return sha256Hex(typeof data === 'string' ? encoder.encode(data) : data);
+}
+
+/** A lower-case hex HMAC-SHA256 function of strings (as UTF-8) for `key`. */
+export function hmacOf(key: Uint8Array): (message: string) => string {
+  if (native) return (message) => native.createHmac('sha256', key).update(message).digest('hex');
+  const mac = hmacSha256(key);
+  return (message) => mac(encoder.encode(message));
+}

@@ -1,4 +1,4 @@
-import { hex, hmacSha256, sha256Hex } from './sha256.js';
+import { hex, hmacOf, nativeHashing, sha256Of } from './sha256.js';
 
 /** Permanent or temporary AK/SK credentials. */
 export interface AkSkCredentials {
@@ -11,12 +11,23 @@ export interface AkSkCredentials {
   token?: never;
 }
 
-/** Signs a request in place, or returns a copy when its body had to be read. */
+/** Signs a request in place, or returns a copy when its body had to be read or its method normalised. */
 export type Signer = (request: Request) => Promise<Request>;
+
+/** A request about to be sent, with its body as the exact bytes that go on the wire. */
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: Uint8Array | undefined;
+}
+
+/** Authenticates an outgoing request in place (headers, and the method in its normalised form). */
+export type Authenticate = (request: OutgoingRequest) => void | Promise<void>;
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-/** Bodies above this size are hashed by Web Crypto, off the main thread. */
+/** Without native hashing, bodies above this size are hashed by Web Crypto, off the main thread. */
 const SUBTLE_DIGEST_MIN = 64 * 1024;
 /** Not signed: `host` is taken from the URL; browsers may drop `user-agent`, which would break the signature. */
 const UNSIGNED = new Set(['authorization', 'host', 'user-agent']);
@@ -78,48 +89,67 @@ export function assertHeaderSafe(value: unknown, field: string): asserts value i
 }
 
 /**
- * Creates an SDK-HMAC-SHA256 signer. It sets `X-Sdk-Date` (kept if present), `X-Project-Id`,
+ * Creates an SDK-HMAC-SHA256 signer. It sets `X-Sdk-Date` (kept if present and not empty), `X-Project-Id`,
  * `X-Security-Token` and `Authorization`, and signs `host` plus every header the request carries.
  */
 export function createSigner(credentials: AkSkCredentials): Signer {
+  return requestAuthenticator(createSigningAuthenticator(credentials));
+}
+
+/** Adapts an `Authenticate` to `Request`s: reads the body once, and copies the request only when it must. */
+export function requestAuthenticator(authenticate: Authenticate): Signer {
+  return async (request) => {
+    const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+    const outgoing: OutgoingRequest = {
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body,
+    };
+    await authenticate(outgoing);
+    if (body === undefined && outgoing.method === request.method) return request;
+    // A body can be read only once, and a Request's method cannot change: send a copy with the same bytes.
+    return new Request(request, {
+      method: outgoing.method,
+      headers: outgoing.headers,
+      ...(body && { body }),
+    });
+  };
+}
+
+/** Header values as the server reads them: surrounding HTTP whitespace dropped (a combined `a, ` is `a,`). */
+const trimValue = (value: string) => value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+
+/** The signer on `OutgoingRequest`s; synchronous unless the body is large enough for Web Crypto. */
+export function createSigningAuthenticator(credentials: AkSkCredentials): Authenticate {
   const { ak, sk, projectId, securityToken } = credentials;
   assertHeaderSafe(ak, 'credentials.ak');
   if (typeof sk !== 'string' || sk === '')
     throw new TypeError('@hwc-openapi/core: credentials.sk is required');
   if (securityToken !== undefined) assertHeaderSafe(securityToken, 'credentials.securityToken');
   if (projectId !== undefined) assertHeaderSafe(projectId, 'credentials.projectId');
-  const hmac = hmacSha256(encoder.encode(sk));
+  const hmac = hmacOf(encoder.encode(sk));
 
-  return async (input) => {
-    let request = input;
+  return (request) => {
+    const { headers, body } = request;
+    // Sign and send the same method: fetch upper-cases only the six standard methods, not e.g. `patch`.
+    request.method = request.method.toUpperCase();
     // One pass over the (sorted, lower-case, combined) headers; most Headers calls cost a µs or so each.
     const signed: [string, string][] = [];
     let date: string | undefined;
     let payloadHash: string | undefined;
     let hasProjectId = false;
-    for (const entry of request.headers) {
+    for (const entry of headers) {
       const name = entry[0];
       if (UNSIGNED.has(name) || (securityToken && name === 'x-security-token')) continue;
-      if (name === 'x-sdk-date') date = entry[1];
-      else if (name === 'x-project-id') hasProjectId = true;
-      else if (name === 'x-sdk-content-sha256') payloadHash = entry[1];
-      signed.push(entry);
+      const value = trimValue(entry[1]);
+      if (name === 'x-sdk-date') {
+        if (!value) continue; // an empty date is replaced below, never signed twice
+        date = value;
+      } else if (name === 'x-project-id') hasProjectId = true;
+      else if (name === 'x-sdk-content-sha256') payloadHash = value;
+      signed.push([name, value]);
     }
-    if (payloadHash === undefined) {
-      if (request.body === null) {
-        payloadHash = EMPTY_BODY_SHA256;
-      } else {
-        // A body can be read only once: hash the bytes and send them in a fresh Request.
-        const bytes = new Uint8Array(await request.arrayBuffer());
-        payloadHash =
-          bytes.length < SUBTLE_DIGEST_MIN
-            ? sha256Hex(bytes)
-            : hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
-        request = new Request(request, { body: bytes });
-      }
-    }
-
-    const headers = request.headers;
     if (!date) {
       date = currentSdkDate();
       headers.set('X-Sdk-Date', date);
@@ -135,8 +165,15 @@ export function createSigner(credentials: AkSkCredentials): Signer {
     }
     const url = new URL(request.url);
     signed.push(['host', url.host]);
-    headers.set('Authorization', authorization(ak, hmac, request.method, url, signed, payloadHash, date));
-    return request;
+    const signedDate = date;
+    const finish = (hash: string) => {
+      headers.set('Authorization', authorization(ak, hmac, request.method, url, signed, hash, signedDate));
+    };
+    if (payloadHash !== undefined || !body?.length) return finish(payloadHash ?? EMPTY_BODY_SHA256);
+    if (nativeHashing || body.length < SUBTLE_DIGEST_MIN) return finish(sha256Of(body));
+    return crypto.subtle
+      .digest('SHA-256', body as BufferSource)
+      .then((digest) => finish(hex(new Uint8Array(digest))));
   };
 }
 
@@ -154,7 +191,7 @@ function currentSdkDate(): string {
 
 function authorization(
   ak: string,
-  hmac: (message: Uint8Array) => string,
+  hmac: (message: string) => string,
   method: string,
   url: URL,
   signed: [string, string][],
@@ -169,8 +206,8 @@ function authorization(
     names += names ? `;${name}` : name;
   }
   const canonicalRequest = `${method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${canonicalQuery(url.search)}\n${canonicalHeaders}\n${names}\n${payloadHash}`;
-  const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(encoder.encode(canonicalRequest))}`;
-  return `${ALGORITHM} Access=${ak}, SignedHeaders=${names}, Signature=${hmac(encoder.encode(stringToSign))}`;
+  const stringToSign = `${ALGORITHM}\n${date}\n${sha256Of(canonicalRequest)}`;
+  return `${ALGORITHM} Access=${ak}, SignedHeaders=${names}, Signature=${hmac(stringToSign)}`;
 }
 
 /** Input of `computeAuthorization`: exactly the headers to sign (`x-sdk-date` included) and the body sent. */
@@ -189,14 +226,15 @@ export function computeAuthorization(
   credentials: Pick<AkSkCredentials, 'ak' | 'sk'>,
   input: SigningInput,
 ): string {
+  // The same normalisation as createSigner applies to what it sends.
   const signed: [string, string][] = Object.entries(input.headers).map(([name, value]) => [
     name.toLowerCase(),
-    value,
+    trimValue(value),
   ]);
   const date = signed.find(([name]) => name === 'x-sdk-date')?.[1];
   if (!date) throw new TypeError('@hwc-openapi/core: input.headers must include X-Sdk-Date');
   const body = typeof input.body === 'string' ? encoder.encode(input.body) : input.body;
-  const payloadHash = body?.length ? sha256Hex(body) : EMPTY_BODY_SHA256;
-  const hmac = hmacSha256(encoder.encode(credentials.sk));
+  const payloadHash = body?.length ? sha256Of(body) : EMPTY_BODY_SHA256;
+  const hmac = hmacOf(encoder.encode(credentials.sk));
   return authorization(credentials.ak, hmac, input.method, new URL(input.url), signed, payloadHash, date);
 }

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hmacSha256, sha256Hex } from '../src/sha256.js';
+import { hmacOf, hmacSha256, nativeHashing, sha256Hex, sha256Of } from '../src/sha256.js';
 import { prng } from './helpers.js';
 
 describe('sha256 / hmac-sha256', () => {
@@ -24,5 +24,17 @@ describe('sha256 / hmac-sha256', () => {
         expect(mac(message)).toBe(createHmac('sha256', key).update(message).digest('hex'));
       }
     }
+  });
+});
+
+describe('sha256Of / hmacOf', () => {
+  it('hash natively on this Node, with the same results as the JavaScript implementation', () => {
+    expect(nativeHashing).toBe(true);
+    const text = 'GET\n/v1/é/\n\nhost:h\n\nhost\ne3b0';
+    const bytes = new TextEncoder().encode(text);
+    expect(sha256Of(text)).toBe(sha256Hex(bytes));
+    expect(sha256Of(bytes)).toBe(sha256Hex(bytes));
+    const key = new TextEncoder().encode('exampleSecretKey');
+    expect(hmacOf(key)(text)).toBe(hmacSha256(key)(bytes));
   });
 });

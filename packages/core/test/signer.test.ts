@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
 import type { IHttpRequest } from '@huaweicloud/huaweicloud-sdk-core/http/IHttpRequest.js';
@@ -241,4 +243,137 @@ describe('property: byte-identical to the official Node SDK signer', () => {
     }
     // Under a second alone; CI runs it beside every other package's tasks on two cores.
   }, 60_000);
+});
+
+// ------------------------------------------------------------------------------------------------------
+// Edge cases, checked on the wire: a local server records what arrives, and the official signer signs that.
+
+interface Arrived {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+async function wire() {
+  const arrived: Arrived[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) headers[name] = String(value);
+      arrived.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers,
+        body: Buffer.concat(chunks).toString(),
+      });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { base, arrived, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** The official Node SDK's signature over the request as it arrived, for the headers our signature names. */
+function officialSignature(arrived: Arrived, base: string, credentials: { ak: string; sk: string }) {
+  const names = /SignedHeaders=([^,]+),/.exec(arrived.headers.authorization ?? '')?.[1]?.split(';') ?? [];
+  const url = new URL(arrived.url, base);
+  const queryParams: Record<string, string[]> = {};
+  for (const [k, v] of url.searchParams) queryParams[k] = [...(queryParams[k] ?? []), v];
+  const official: IHttpRequest = {
+    endpoint: `${base}${url.pathname}`,
+    method: arrived.method,
+    queryParams,
+    data: arrived.body ? JSON.parse(arrived.body) : undefined,
+    headers: Object.fromEntries(
+      names.map((name) => [name === 'x-sdk-date' ? 'X-Sdk-Date' : name, arrived.headers[name] ?? '']),
+    ),
+  };
+  const credential = new BasicCredentials().withAk(credentials.ak).withSk(credentials.sk);
+  return (AKSKSigner.sign(official, credential) as { Authorization: string }).Authorization;
+}
+
+const WHITESPACE = [' ', '\t', '  ', ''];
+
+describe('edge cases: the signature matches what goes on the wire', () => {
+  const credentials = { ak: 'AKEDGE', sk: 'edge-secret-key-0123456789' };
+  const sign = createSigner(credentials);
+
+  it('an empty X-Sdk-Date, a lower-case method, a repeated header with an empty last value', async () => {
+    const { base, arrived, close } = await wire();
+    try {
+      const emptyDate = await sign(new Request(`${base}/v1/p`, { headers: { 'X-Sdk-Date': '' } }));
+      const repeated = new Headers([
+        ['x-multi', 'first'],
+        ['x-multi', ''],
+        ['x-sdk-date', '20240101T120000Z'],
+      ]);
+      const cases = [
+        emptyDate,
+        await sign(
+          new Request(`${base}/v1/p?b=2&a=1`, { method: 'patch', body: '{"a":1}', headers: repeated }),
+        ),
+        await sign(new Request(`${base}/v1/p`, { method: 'post', body: '{"b":2}' })),
+        await sign(new Request(`${base}/v1/p`, { headers: repeated })),
+      ];
+      expect(emptyDate.headers.get('authorization')).toContain('SignedHeaders=host;x-sdk-date,');
+      for (const request of cases) await fetch(request);
+      expect(arrived.map((a) => a.method)).toEqual(['GET', 'PATCH', 'POST', 'GET']);
+      expect(arrived[1]?.headers['x-multi']).toBe('first,');
+      for (const a of arrived) expect(a.headers.authorization).toBe(officialSignature(a, base, credentials));
+    } finally {
+      await close();
+    }
+  });
+
+  it('computeAuthorization and createSigner agree on 2000 header values with surrounding whitespace', async () => {
+    const g = generator(7);
+    const { base, arrived, close } = await wire();
+    try {
+      for (let i = 0; i < 2000; i++) {
+        const headers: Record<string, string> = { 'X-Sdk-Date': '20240101T120000Z' };
+        for (let h = 1 + g.int(3); h > 0; h--) {
+          headers[`x-${g.text([...'abcxyz'], 1, 5)}`] =
+            `${g.pick(WHITESPACE)}${g.text([...'ab c1,;='], 0, 6)}${g.pick(WHITESPACE)}`;
+        }
+        const url = `${base}/v1/${g.text([...'abc'], 1, 4)}`;
+        const request = await sign(new Request(url, { headers }));
+        const expected = computeAuthorization(credentials, {
+          method: 'GET',
+          url,
+          headers: { ...headers, host: new URL(url).host },
+        });
+        expect(request.headers.get('authorization'), JSON.stringify(headers)).toBe(expected);
+        if (i % 100 === 0) await fetch(request);
+      }
+      expect(arrived).toHaveLength(20);
+      for (const a of arrived) expect(a.headers.authorization).toBe(officialSignature(a, base, credentials));
+    } finally {
+      await close();
+    }
+  });
+
+  it('through the client: per-call headers with whitespace and an empty X-Sdk-Date', async () => {
+    const { base, arrived, close } = await wire();
+    try {
+      const client = createHwcClient<Record<string, never>>(service, {
+        baseUrl: base,
+        credentials: { ...credentials, projectId: 'p1' },
+        retry: false,
+      });
+      const call = client.PATCH as unknown as (url: string, init: object) => Promise<unknown>;
+      await call('/v1/{project_id}/things', {
+        headers: { 'X-Sdk-Date': '', 'X-Note': ' padded\t', 'X-Empty': '' },
+        body: { n: 1 },
+      });
+      const [a] = arrived;
+      expect(a?.method).toBe('PATCH');
+      expect(a?.headers.authorization).toBe(officialSignature(a as Arrived, base, credentials));
+    } finally {
+      await close();
+    }
+  });
 });

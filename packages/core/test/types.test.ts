@@ -20,9 +20,9 @@ const hook = '/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_g
 describe('types', () => {
   it('removes project_id from path parameters and keeps the rest', () => {
     type Path = WithoutProjectId<paths>[typeof hook]['post']['parameters']['path'];
-    expectTypeOf<Path>().toEqualTypeOf<{ scaling_group_id: string }>();
+    expectTypeOf<Path>().toEqualTypeOf<{ scaling_group_id: string } & { project_id?: never }>();
     type Item = WithoutProjectId<paths>[typeof hook]['parameters']['path'];
-    expectTypeOf<Item>().toEqualTypeOf<{ scaling_group_id: string }>();
+    expectTypeOf<Item>().toEqualTypeOf<{ scaling_group_id: string } & { project_id?: never }>();
     // An operation whose only path parameter was project_id needs no params at all.
     type Quotas = WithoutProjectId<paths>['/v1/{project_id}/quotas']['get']['parameters'];
     expectTypeOf<Quotas['path']>().toEqualTypeOf<undefined>();

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { withCodeSamples } from './codesamples.mjs';
 import { errorCodePage, errorPageFile } from './errorcodes.mjs';
+import { buildGuides } from './guides.mjs';
 import { PAYLOAD_LABEL, postProcessPage } from './l10n.mjs';
 import { landingPage } from './landing.mjs';
 import { APIS, LANGS, loadSpec, operationsOf, PAGES, pageFile, specName } from './pages.mjs';
@@ -112,6 +113,7 @@ await mkdir(join(dist, 'openapi'), { recursive: true });
 await mkdir(generated, { recursive: true });
 
 const pages = await mapLimit(PAGES, 2, buildPage);
+pages.push(...(await buildGuides(dist)));
 
 // The pristine bundles, for the pages' download links and the landing page.
 for (const api of APIS) {

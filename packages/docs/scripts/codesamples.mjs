@@ -2,7 +2,8 @@
 // path, the first server (with its variables' defaults), the path parameters' examples, the required query
 // parameters' examples and the `default` request example. Two samples per operation:
 //   - curl, with IAM token auth (`X-Auth-Token: $HWC_TOKEN`);
-//   - TypeScript, with the typed client of @hwc-openapi/<api>.
+//   - TypeScript, with the operation method of the typed client of @hwc-openapi/<api>, run against the local mock
+//     of @hwc-openapi/mock (a comment says how to point it at the cloud); ServiceStage actions then wait for the job.
 // test/samples.test.ts type-checks every TypeScript sample against the client packages.
 import { resolveRef as deref } from '@hwc-openapi/spec/resolve';
 import { CLIENTS, operationsOf } from './pages.mjs';
@@ -10,12 +11,15 @@ import { CLIENTS, operationsOf } from './pages.mjs';
 const TEXT = {
   en: {
     curlEnv: '# Needs HWC_TOKEN (an IAM token for the project)\n# and HWC_PROJECT_ID in the environment.',
-    tsCredentials:
-      '// AK/SK and project ID from the environment: the client\n// signs each request and fills in {project_id}.',
+    tsMock: (region) =>
+      `// Runs against the local mock of the API. For Huawei Cloud, replace\n// \`baseUrl: mock.url\` with \`region: '${region}'\` and pass your AK/SK and\n// project ID: the client signs each request and fills in {project_id}.`,
+    tsErrors: '// HwcApiError (with status and code), HwcNetworkError or HwcTimeoutError',
   },
   'zh-CN': {
     curlEnv: '# 需要环境变量 HWC_TOKEN（该项目的 IAM Token）\n# 和 HWC_PROJECT_ID。',
-    tsCredentials: '// 从环境变量读取 AK/SK 和项目ID：\n// 客户端为每个请求签名，并自动填入 {project_id}。',
+    tsMock: (region) =>
+      `// 此示例调用本地的 API 模拟服务。调用华为云时，请将\n// \`baseUrl: mock.url\` 换成 \`region: '${region}'\`，并传入您的 AK/SK 和项目ID：\n// 客户端为每个请求签名，并自动填入 {project_id}。`,
+    tsErrors: '// HwcApiError（含 status 和 code）、HwcNetworkError 或 HwcTimeoutError',
   },
 };
 
@@ -65,10 +69,13 @@ export function firstServer(doc) {
   return { url: url.replace(/\/$/, ''), region: server.variables?.region?.default };
 }
 
-function successHasBody(doc, operation) {
-  return Object.entries(operation.responses ?? {}).some(
-    ([status, response]) => /^2/.test(status) && deref(doc, response).content !== undefined,
-  );
+/** The JSON schema of the operation's 2xx body, dereferenced, or undefined when it has none. */
+function successData(doc, operation) {
+  for (const [status, response] of Object.entries(operation.responses ?? {})) {
+    const schema = /^2/.test(status) ? deref(doc, response).content?.['application/json']?.schema : undefined;
+    if (schema) return deref(doc, schema);
+  }
+  return undefined;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -147,39 +154,41 @@ export function operationSamples(api, doc, { path, method, operation, pathItem }
     .map((line, i) => (i > 0 && i < curlLines.length - 1 ? `${line} \\` : line))
     .join('\n');
 
-  // TypeScript, with the client's openapi-fetch style call.
-  const options = [];
-  const paramsObject = {};
-  if (pathParams.length > 0)
-    paramsObject.path = Object.fromEntries(pathParams.map((p) => [p.name, example(p)]));
-  if (queryParams.length > 0)
-    paramsObject.query = Object.fromEntries(queryParams.map((p) => [p.name, example(p)]));
-  if (Object.keys(paramsObject).length > 0) options.push(`  params: ${tsLiteral(paramsObject, '  ')},`);
-  if (body !== undefined) options.push(`  body: ${tsLiteral(body, '  ')},`);
-  const hasBody = successHasBody(doc, operation);
-  const result = hasBody ? '{ data, error }' : '{ error, response }';
-  const call = `await ${client.variable}.${method.toUpperCase()}('${path}'${options.length ? `, {\n${options.join('\n')}\n}` : ''});`;
-  const typescript = [
-    `import { ${client.factory} } from '${client.pkg}';`,
+  // TypeScript: the operation method, path and query parameters flat, the body under `body`.
+  const args = Object.fromEntries([...pathParams, ...queryParams].map((p) => [p.name, example(p)]));
+  if (body !== undefined) args.body = body;
+  const argList = Object.keys(args).length > 0 ? tsLiteral(args, '  ') : '';
+  const projectId = params.find((p) => p.in === 'path' && p.name === 'project_id');
+  const data = successData(doc, operation);
+  const waits = api === 'servicestage' && data?.properties?.job_id !== undefined;
+  const call = `${client.variable}.${operation.operationId}(${argList})`;
+  const lines = [
+    `import { ${client.factory}${waits ? ', waitForJob' : ''} } from '${client.pkg}';`,
+    "import { startMock } from '@hwc-openapi/mock';",
     '',
-    text.tsCredentials,
+    text.tsMock(region ?? 'cn-north-4'),
+    `const mock = await startMock({ service: '${api}' });`,
     `const ${client.variable} = ${client.factory}({`,
-    `  region: '${region ?? 'cn-north-4'}',`,
-    '  credentials: {',
-    '    ak: process.env.HWC_AK!,',
-    '    sk: process.env.HWC_SK!,',
-    '    projectId: process.env.HWC_PROJECT_ID!,',
-    '  },',
+    '  baseUrl: mock.url,',
+    `  credentials: { ak: 'AK', sk: 'SK', projectId: ${tsLiteral(projectId ? example(projectId) : 'my-project')} },`,
     '});',
     '',
-    `const ${result} = ${call}`,
-    'if (error) {',
-    '  console.error(error);',
-    '} else {',
-    hasBody ? '  console.log(data);' : '  console.log(response.status);',
-    '}',
-    '',
-  ].join('\n');
+    'try {',
+  ];
+  if (waits) {
+    lines.push(
+      `  const { job_id } = await ${call};`,
+      `  const detail = await waitForJob(${client.variable}, job_id);`,
+    );
+    lines.push('  console.log(detail.job.EXECUTION_STATUS);');
+  } else if (data) {
+    lines.push(`  const data = await ${call};`, '  console.log(data);');
+  } else {
+    lines.push(`  await ${call};`);
+  }
+  lines.push('} catch (error) {', `  ${text.tsErrors}`, '  console.error(error);', '} finally {');
+  lines.push('  await mock.close();', '}', '');
+  const typescript = lines.join('\n');
 
   return [
     { lang: 'Shell', label: 'curl', source: curl },

@@ -106,6 +106,7 @@ export function landingPage(services) {
       <span lang="zh-CN">华为云弹性伸缩生命周期挂钩与 ServiceStage 组件实例的手写 OpenAPI 3.1 文档、类型化客户端、文档站点和模拟服务器。</span></p>
     <div class="cards">${cards}
     </div>
+    <p class="lead"><a href="guides.html">Guides</a> · <a href="guides.zh-CN.html" lang="zh-CN">指南</a>: whole flows, run against the emulator. <span lang="zh-CN">完整流程，在模拟器上运行。</span></p>
     <h2 class="section">npm packages <span lang="zh-CN">· npm 包</span></h2>
     <table>
       <thead><tr><th>Package · 包</th><th>What it is · 说明</th><th>Install · 安装</th></tr></thead>

@@ -38,7 +38,12 @@ describe('x-codeSamples', () => {
           // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable of the curl sample.
           expect(curl.source).toContain('${HWC_PROJECT_ID}');
           expect(typescript.source).toContain(`from '@hwc-openapi/${api}';`);
+          expect(typescript.source).toContain(`const mock = await startMock({ service: '${api}' });`);
+          expect(typescript.source).toContain('  baseUrl: mock.url,');
           expect(typescript.source).toContain("region: 'cn-north-4'");
+          // The operation method named by the operationId; never the path-based call or project_id.
+          expect(typescript.source).toMatch(new RegExp(`\\.${operation.operationId}\\(`));
+          expect(typescript.source).not.toMatch(/\.(GET|PUT|POST|DELETE)\(|project_id:/);
         }
         // The build feeds exactly these documents to build-docs.
         const built = JSON.parse(readFileSync(join(generated, `${api}.${lang}.json`), 'utf8'));
@@ -54,29 +59,30 @@ describe('x-codeSamples', () => {
     const spec = await loadSpec('autoscaling', 'en');
     const { curl, typescript } = samples('autoscaling', spec, 'callbackLifecycleHook', 'en');
     expect(typescript.source).toBe(`import { createAutoScalingClient } from '@hwc-openapi/autoscaling';
+import { startMock } from '@hwc-openapi/mock';
 
-// AK/SK and project ID from the environment: the client
-// signs each request and fills in {project_id}.
+// Runs against the local mock of the API. For Huawei Cloud, replace
+// \`baseUrl: mock.url\` with \`region: 'cn-north-4'\` and pass your AK/SK and
+// project ID: the client signs each request and fills in {project_id}.
+const mock = await startMock({ service: 'autoscaling' });
 const as = createAutoScalingClient({
-  region: 'cn-north-4',
-  credentials: {
-    ak: process.env.HWC_AK!,
-    sk: process.env.HWC_SK!,
-    projectId: process.env.HWC_PROJECT_ID!,
-  },
+  baseUrl: mock.url,
+  credentials: { ak: 'AK', sk: 'SK', projectId: 'b53e5554fad0494d96206fb84296510b' },
 });
 
-const { error, response } = await as.PUT('/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/callback', {
-  params: { path: { scaling_group_id: 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a' } },
-  body: {
-    lifecycle_action_result: 'ABANDON',
-    lifecycle_action_key: '23880867-6288-4470-98a8-f8bda096b6c4',
-  },
-});
-if (error) {
+try {
+  await as.callbackLifecycleHook({
+    scaling_group_id: 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a',
+    body: {
+      lifecycle_action_result: 'ABANDON',
+      lifecycle_action_key: '23880867-6288-4470-98a8-f8bda096b6c4',
+    },
+  });
+} catch (error) {
+  // HwcApiError (with status and code), HwcNetworkError or HwcTimeoutError
   console.error(error);
-} else {
-  console.log(response.status);
+} finally {
+  await mock.close();
 }
 `);
     expect(curl.source).toBe(`# Needs HWC_TOKEN (an IAM token for the project)
@@ -101,7 +107,24 @@ curl -X PUT "https://as.cn-north-4.myhuaweicloud.com/autoscaling-api/v1/\${HWC_P
     expect(curl.source).toContain('# 需要环境变量 HWC_TOKEN');
     expect(typescript.source).toContain("instance_id: 'my-instance'");
     expect(typescript.source).toContain("body: { action: 'restart' }");
-    expect(typescript.source).toContain('// 从环境变量读取 AK/SK 和项目ID');
+    expect(typescript.source).toContain('// 此示例调用本地的 API 模拟服务。');
+  });
+
+  it('waits for the job after a ServiceStage action, in both languages', async () => {
+    for (const lang of LANGS) {
+      const spec = await loadSpec('servicestage', lang);
+      const { typescript } = samples('servicestage', spec, 'performComponentInstanceAction', lang);
+      expect(typescript.source).toContain(
+        "import { createServiceStageClient, waitForJob } from '@hwc-openapi/servicestage';",
+      );
+      expect(typescript.source).toContain(
+        'const { job_id } = await servicestage.performComponentInstanceAction({',
+      );
+      expect(typescript.source).toContain('const detail = await waitForJob(servicestage, job_id);');
+      // Only the action answers with a job.
+      const job = samples('servicestage', spec, 'showJobDetail', lang).typescript.source;
+      expect(job).not.toContain('waitForJob');
+    }
   });
 
   it('refuses an operation whose request body has no default example', async () => {

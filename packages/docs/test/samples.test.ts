@@ -1,5 +1,5 @@
 // Type-checks every generated TypeScript code sample against the client packages, so that the samples on the pages
-// cannot drift from @hwc-openapi/autoscaling and @hwc-openapi/servicestage. The samples are written into a
+// cannot drift from @hwc-openapi/autoscaling, @hwc-openapi/servicestage and @hwc-openapi/mock. The samples are written into a
 // temporary directory inside this package (so that the workspace dependencies resolve) and compiled with the
 // TypeScript compiler API under the repository's strict settings.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -73,13 +73,20 @@ describe('generated TypeScript samples', () => {
       (s: { operationId: string }) => s.operationId === 'callbackLifecycleHook',
     );
     if (!sample) throw new Error('no callbackLifecycleHook sample');
-    const broken = sample.source
-      .replace('scaling_group_id:', 'scaling_group:')
-      .replace("lifecycle_action_result: 'ABANDON'", "lifecycle_action_result: 'STOP'");
-    const file = join(dir, 'control.broken.ts');
-    writeFileSync(file, broken);
-    const diagnostics = compile([file]);
-    expect(diagnostics.join('\n')).toMatch(/scaling_group/);
-    expect(diagnostics.join('\n')).toMatch(/STOP/);
+    // Each drift in its own file: TypeScript reports one error per argument.
+    const drifts = {
+      param: sample.source.replace('scaling_group_id:', 'scaling_group:'),
+      enum: sample.source.replace("lifecycle_action_result: 'ABANDON'", "lifecycle_action_result: 'STOP'"),
+      method: sample.source.replace('as.callbackLifecycleHook(', 'as.callbackLifeCycleHook('),
+    };
+    const files = Object.entries(drifts).map(([name, source]) => {
+      const file = join(dir, `control.${name}.ts`);
+      writeFileSync(file, source);
+      return file;
+    });
+    const diagnostics = compile(files).join('\n');
+    expect(diagnostics).toMatch(/control\.param\.ts:\d+ .*scaling_group/);
+    expect(diagnostics).toMatch(/control\.enum\.ts:\d+ .*STOP/);
+    expect(diagnostics).toMatch(/control\.method\.ts:\d+ .*callbackLifeCycleHook/);
   });
 });

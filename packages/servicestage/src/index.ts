@@ -4,9 +4,12 @@ import {
   sleep as defaultSleep,
   type HwcClient,
   HwcTimeoutError,
+  type OperationMethods,
+  type OperationOptions,
   serviceStageService,
 } from '@hwc-openapi/core';
-import type { JobDetail, JobExecutionStatus, paths } from './generated/schema.js';
+import { routes } from './generated/routes.js';
+import type { JobDetail, JobExecutionStatus, operations, paths } from './generated/schema.js';
 
 export {
   type ClientOptions,
@@ -14,16 +17,21 @@ export {
   HwcApiError,
   HwcNetworkError,
   HwcTimeoutError,
+  type OperationOptions,
   type RetryOptions,
 } from '@hwc-openapi/core';
 export type * from './generated/schema.js';
 
-/** A typed client for the ServiceStage component-instance API; `project_id` comes from the credentials. */
-export type ServiceStageClient = HwcClient<paths>;
+/**
+ * A typed client for the ServiceStage component-instance API: one method per operation, named by its operationId
+ * (`performComponentInstanceAction`, `showJobDetail`...), plus the path-based low-level calls (`GET`, `POST`...).
+ * `project_id` comes from the credentials.
+ */
+export type ServiceStageClient = HwcClient<paths> & OperationMethods<operations>;
 
 /** Creates a client for ServiceStage on a Huawei Cloud `region`, or on `baseUrl`. */
 export function createServiceStageClient(options: ClientOptions): ServiceStageClient {
-  return createHwcClient<paths>(serviceStageService, options);
+  return createHwcClient<paths, operations>(serviceStageService, options, routes);
 }
 
 /** Job statuses after which the job no longer changes. */
@@ -53,11 +61,13 @@ export interface WaitForJobOptions {
  * Polls a job (for example the `job_id` of a component instance action) until its `EXECUTION_STATUS` is
  * terminal, and resolves with the last job detail: check `job.EXECUTION_STATUS` for the outcome. Rejects with
  * the call's `HwcApiError`, with `HwcTimeoutError` after `timeoutMs`, or with the signal's reason.
+ * `callOptions` apply to each poll (per-request `timeoutMs`, `retry`, `headers`; `signal` defaults to the wait's).
  */
 export async function waitForJob(
   client: ServiceStageClient,
   jobId: string,
   options: WaitForJobOptions = {},
+  callOptions: OperationOptions = {},
 ): Promise<JobDetail> {
   const {
     timeoutMs = 600_000,
@@ -69,11 +79,7 @@ export async function waitForJob(
   } = options;
   const deadline = now() + timeoutMs;
   for (let wait = intervalMs; ; wait = Math.min(wait * 2, maxIntervalMs)) {
-    const { data, error } = await client.GET('/v2/{project_id}/cas/jobs/{job_id}', {
-      params: { path: { job_id: jobId } },
-      ...(signal && { signal }),
-    });
-    if (error) throw error;
+    const data = await client.showJobDetail({ job_id: jobId }, { ...(signal && { signal }), ...callOptions });
     if ((TERMINAL_JOB_STATUSES as readonly string[]).includes(data.job.EXECUTION_STATUS)) return data;
     const left = deadline - now();
     if (left <= 0) {

@@ -119,4 +119,57 @@ describe('waitForJob', () => {
     const sleep = async () => controller.abort(new Error('stop'));
     await expect(waitForJob(client, JOB, { signal: controller.signal, sleep })).rejects.toThrow('stop');
   });
+
+  it('passes per-call options to every poll', async () => {
+    const headers: (string | null)[] = [];
+    const client = createServiceStageClient({
+      region: 'cn-north-4',
+      credentials,
+      fetch: async (r: Request) => {
+        headers.push(r.headers.get('x-trace'));
+        return json(job(headers.length < 2 ? 'RUNNING' : 'SUCCEEDED'));
+      },
+    });
+    const detail = await waitForJob(
+      client,
+      JOB,
+      { sleep: async () => {} },
+      { headers: { 'X-Trace': 't1' }, retry: false },
+    );
+    expect(detail.job.EXECUTION_STATUS).toBe('SUCCEEDED');
+    expect(headers).toEqual(['t1', 't1']);
+  });
+});
+
+describe('operation methods', () => {
+  it('exist for every operation of the spec, and take flat parameters with the body under body', async () => {
+    const require = createRequire(import.meta.url);
+    const spec = JSON.parse(readFileSync(require.resolve('@hwc-openapi/spec/servicestage.json'), 'utf8'));
+    const requests: Request[] = [];
+    const ss = createServiceStageClient({
+      baseUrl: 'https://ss.example',
+      credentials,
+      fetch: async (r: Request) => {
+        requests.push(r);
+        return json(r.url.includes('/jobs/') ? job('SUCCEEDED') : { job_id: JOB });
+      },
+    });
+    for (const item of Object.values(
+      spec.paths as Record<string, Record<string, { operationId?: string }>>,
+    )) {
+      for (const op of Object.values(item)) {
+        if (op?.operationId)
+          expect(typeof (ss as unknown as Record<string, unknown>)[op.operationId]).toBe('function');
+      }
+    }
+    const ids = { application_id: 'a', component_id: 'c', instance_id: 'i' };
+    const { job_id } = await ss.performComponentInstanceAction({ ...ids, body: { action: 'restart' } });
+    const detail = await ss.showJobDetail({ job_id });
+    expect(detail.job.EXECUTION_STATUS).toBe('SUCCEEDED');
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      `POST /v2/${credentials.projectId}/cas/applications/a/components/c/instances/i/action`,
+      `GET /v2/${credentials.projectId}/cas/jobs/${JOB}`,
+    ]);
+    expect(await requests[0]?.json()).toEqual({ action: 'restart' });
+  });
 });

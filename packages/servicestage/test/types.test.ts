@@ -11,6 +11,15 @@ const ACTION =
 const path = { application_id: 'a', component_id: 'c', instance_id: 'i' };
 
 async function compileOnly() {
+  const { job_id } = await ss.performComponentInstanceAction({
+    ...path,
+    body: { action: 'scale', parameters: { replica: 2 } },
+  });
+  expectTypeOf(await ss.showJobDetail({ job_id })).toEqualTypeOf<JobDetail>();
+  // @ts-expect-error scale needs parameters.replica
+  await ss.performComponentInstanceAction({ ...path, body: { action: 'scale', parameters: {} } });
+  // @ts-expect-error project_id comes from the credentials
+  await ss.showJobDetail({ job_id, project_id: 'p' });
   // @ts-expect-error scale needs parameters.replica
   await ss.POST(ACTION, { params: { path }, body: { action: 'scale', parameters: {} } });
   // @ts-expect-error rollback needs parameters.version

@@ -1,0 +1,317 @@
+// Fault injection against real local servers: redirects, echoed credentials, broken and oversized bodies.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { parseRetryAfter } from '../src/client.js';
+import {
+  type ClientOptions,
+  type Credentials,
+  createHwcClient,
+  HwcApiError,
+  HwcNetworkError,
+  HwcTimeoutError,
+} from '../src/index.js';
+import type { paths } from './as-paths.js';
+
+const service = { name: 'Test', clouds: {} };
+const quotas = '/v1/{project_id}/quotas' as const;
+const hook = '/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}' as const;
+const hookInit = {
+  params: { path: { scaling_group_id: 'g' } },
+  body: {
+    lifecycle_hook_name: 'drain',
+    lifecycle_hook_type: 'INSTANCE_TERMINATING',
+    notification_topic_urn: 'u',
+  },
+} as const;
+const SK = 'skSECRETvalue0123456789abcdefghijklmnopq';
+const TOKEN = 'MIIsecretIAMtokenVALUE+/=';
+const STS = 'STSsecretSecurityTokenVALUE';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, index: number) => void;
+const servers: Server[] = [];
+
+/** A server on a free loopback port; records every request with its body. */
+async function serve(handler: Handler) {
+  const seen: {
+    method: string | undefined;
+    url: string | undefined;
+    headers: IncomingMessage['headers'];
+    body: string;
+  }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      seen.push({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
+      handler(req, res, seen.length - 1);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
+}
+
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+afterAll(() => expect(servers).toEqual([]));
+
+function client(baseUrl: string, extra: Partial<ClientOptions> = {}, credentials?: Credentials) {
+  return createHwcClient<paths>(service, {
+    baseUrl,
+    credentials: credentials ?? { ak: 'AKvisible', sk: SK, projectId: 'p', securityToken: STS },
+    retry: { sleep: async () => {} },
+    ...extra,
+  });
+}
+
+const caught = (promise: Promise<unknown>) =>
+  promise.then(
+    (v) => ({ resolved: v }),
+    (e: unknown) => e,
+  );
+
+/** Every way an error ends up in a log. */
+function renderings(value: unknown): string[] {
+  const out = [inspect(value, { depth: 20, showHidden: true }), JSON.stringify(value) ?? '', String(value)];
+  for (let e: unknown = value; e instanceof Error; e = e.cause)
+    out.push(e.message, e.stack ?? '', inspect(e));
+  return out;
+}
+function expectClean(value: unknown, secrets: string[]) {
+  for (const text of renderings(value)) for (const secret of secrets) expect(text).not.toContain(secret);
+}
+
+describe('redirects are never followed', () => {
+  it('a 302 or 307 to another port reaches no one: no credential header, no body', async () => {
+    const elsewhere = await serve((_, res) => res.end('{}'));
+    const origin = await serve((req, res) => {
+      res.writeHead(req.method === 'GET' ? 302 : 307, { location: `${elsewhere.url}/steal` });
+      res.end();
+    });
+    for (const credentials of [
+      { ak: 'AKvisible', sk: SK, projectId: 'p', securityToken: STS },
+      { token: TOKEN, projectId: 'p' },
+    ]) {
+      const as = client(origin.url, {}, credentials);
+      const { error } = await as.GET(quotas);
+      expect(error).toBeInstanceOf(HwcApiError);
+      expect(error).toMatchObject({ status: 302 });
+      expect(error?.message).toContain(`redirect to ${elsewhere.url}/steal not followed`);
+      const { error: postError } = await as.POST(hook, { ...hookInit, retry: true });
+      expect(postError).toMatchObject({ status: 307 });
+    }
+    expect(origin.seen).toHaveLength(4);
+    expect(origin.seen[0]?.headers['x-security-token']).toBe(STS);
+    expect(origin.seen[2]?.headers['x-auth-token']).toBe(TOKEN);
+    expect(elsewhere.seen).toEqual([]);
+  });
+});
+
+describe('credentials echoed by a server are redacted', () => {
+  const echo =
+    (status: number, type: 'json' | 'text' | 'html') => (req: IncomingMessage, res: ServerResponse) => {
+      const headers = JSON.stringify(req.headers);
+      res.writeHead(status, { 'content-type': type === 'json' ? 'application/json' : `text/${type}` });
+      if (type === 'json') {
+        res.end(
+          JSON.stringify({
+            error_code: 'APIGW.0301',
+            error_msg: `bad request ${headers}`,
+            echo: req.headers,
+          }),
+        );
+      } else res.end(type === 'html' ? `<html><body>${headers}</body></html>` : headers);
+    };
+
+  it('from the body, message, toString, JSON and inspect of HwcApiError, under AK/SK and token auth', async () => {
+    for (const type of ['json', 'text'] as const) {
+      const server = await serve(echo(401, type));
+      const signed = await client(server.url).GET(quotas);
+      const authorization = server.seen[0]?.headers.authorization as string;
+      const signature = authorization.split('Signature=')[1] as string;
+      expectClean(signed.error, [SK, STS, authorization, signature]);
+      expect(JSON.stringify(signed.error?.body)).toContain('[REDACTED]');
+      expect(JSON.stringify(signed.error?.body)).toContain('x-sdk-date'); // the rest is kept
+
+      const token = await client(server.url, {}, { token: TOKEN, projectId: 'p' }).GET(quotas);
+      expect(token.error?.status).toBe(401);
+      expectClean(token.error, [TOKEN]);
+    }
+  });
+
+  it('from the error and its cause when a 2xx body is HTML', async () => {
+    const server = await serve(echo(200, 'html'));
+    const error = await caught(client(server.url).GET(quotas));
+    expect(error).toBeInstanceOf(HwcApiError);
+    expect((error as HwcApiError).cause).toBeInstanceOf(SyntaxError);
+    const authorization = server.seen[0]?.headers.authorization as string;
+    expectClean(error, [SK, STS, authorization, authorization.split('Signature=')[1] as string]);
+  });
+});
+
+describe('every failure is typed', () => {
+  it('a reset in the middle of a body is a network error, retried on GET and not on POST', async () => {
+    const server = await serve((_, res, i) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      if (i === 0 || i === 2) {
+        res.write('{"quotas":');
+        setTimeout(() => res.socket?.destroy(), 10);
+      } else res.end(JSON.stringify({ quotas: { resources: [] } }).padEnd(1000));
+    });
+    const as = client(server.url);
+    expect((await as.GET(quotas)).data).toEqual({ quotas: { resources: [] } });
+    expect(server.seen).toHaveLength(2);
+
+    const error = await caught(as.POST(hook, hookInit));
+    expect(error).toBeInstanceOf(HwcNetworkError);
+    expect(error).toMatchObject({
+      attempts: 1,
+      message: expect.stringContaining('while reading the response'),
+    });
+    expect((error as Error).cause).toBeInstanceOf(Error);
+    expect(server.seen).toHaveLength(3);
+  });
+
+  it('invalid JSON or HTML in a 2xx body rejects with HwcApiError carrying the SyntaxError', async () => {
+    for (const body of ['{"quotas":', '<html><body>Gateway login</body></html>']) {
+      const server = await serve((_, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(body);
+      });
+      const error = await caught(client(server.url).GET(quotas));
+      expect(error).toBeInstanceOf(HwcApiError);
+      expect(error).toMatchObject({ status: 200, body, message: expect.stringContaining('not JSON') });
+      expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+      expect(server.seen).toHaveLength(1); // the answer is what it is: no retry
+    }
+  });
+
+  it('a body declared gzip that is not rejects with HwcApiError carrying the zlib error, without retry', async () => {
+    const server = await serve((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end('{"quotas":{}}');
+    });
+    const error = await caught(client(server.url).GET(quotas));
+    expect(error).toBeInstanceOf(HwcApiError);
+    expect(error).toMatchObject({ status: 200, message: expect.stringContaining('could not be decoded') });
+    expect(inspect((error as Error).cause)).toContain('Z_DATA_ERROR');
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('a body over maxResponseBytes is refused from its Content-Length, before it is read', async () => {
+    let written = 0;
+    const server = await serve((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(600 * 1024 * 1024) });
+      const chunk = Buffer.alloc(1024 * 1024, 32);
+      const pump = () => {
+        while (!res.destroyed && written < 600 * 1024 * 1024) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+      };
+      pump();
+    });
+    const error = await caught(client(server.url).GET(quotas));
+    expect(error).toBeInstanceOf(HwcApiError);
+    expect(error).toMatchObject({
+      status: 200,
+      message: expect.stringContaining('exceeds maxResponseBytes (67108864)'),
+    });
+    expect(server.seen).toHaveLength(1);
+    expect(written).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('an endless chunked body stops at the cap, default or configured, without buffering much more', async () => {
+    let written = 0;
+    const server = await serve((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(256 * 1024, 32);
+      const pump = () => {
+        while (!res.destroyed) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+      };
+      res.write('[');
+      pump();
+    });
+    const small = await caught(client(server.url, { maxResponseBytes: 1024 * 1024 }).GET(quotas));
+    expect(small).toMatchObject({ name: 'HwcApiError', message: expect.stringContaining('(1048576)') });
+    expect(written).toBeLessThan(16 * 1024 * 1024);
+
+    written = 0;
+    const big = await caught(client(server.url).GET(quotas, { retry: false }));
+    expect(big).toMatchObject({ name: 'HwcApiError', message: expect.stringContaining('(67108864)') });
+    expect(written).toBeLessThan(96 * 1024 * 1024);
+  });
+
+  it('a body that trickles past timeoutMs rejects with HwcTimeoutError', async () => {
+    const server = await serve((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), 20);
+    });
+    const error = await caught(client(server.url, { timeoutMs: 200, retry: false }).GET(quotas));
+    expect(error).toBeInstanceOf(HwcTimeoutError);
+  });
+});
+
+describe('Retry-After (RFC 9110 §10.2.3)', () => {
+  it('reads delay-seconds and the three HTTP-date forms, and nothing else', () => {
+    const now = Date.UTC(1994, 10, 6, 8, 49, 30);
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', now)).toBe(7000);
+    expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(7000);
+    expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', now)).toBe(7000);
+    for (const invalid of ['1.5', '-1', '+5', '1e3', 'soon', '2024-01-01', 'Sun, 06 Nov 1994', '', null]) {
+      expect(parseRetryAfter(invalid, now), String(invalid)).toBeUndefined();
+    }
+  });
+
+  it('falls back to the backoff for an invalid value', async () => {
+    const server = await serve((_, res, i) => {
+      res.writeHead(i < 2 ? 503 : 200, {
+        'content-type': 'application/json',
+        'retry-after': i === 0 ? '1.5' : '-1',
+      });
+      res.end('{}');
+    });
+    const delays: number[] = [];
+    const as = client(server.url, {
+      retry: { random: () => 0.5, sleep: async (ms) => void delays.push(ms) },
+    });
+    expect((await as.GET(quotas)).data).toEqual({});
+    expect(delays).toEqual([100, 200]);
+  });
+});
+
+describe('bad input', () => {
+  it('a missing or empty path parameter rejects with a TypeError naming it, before any request', async () => {
+    let requests = 0;
+    const as = client('https://as.example', {
+      fetch: async () => {
+        requests++;
+        return new Response(null, { status: 204 });
+      },
+    });
+    const call = as.GET as unknown as (url: string, init: object) => Promise<unknown>;
+    const url = '/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/list';
+    for (const path of [{}, { scaling_group_id: '' }]) {
+      await expect(call(url, { params: { path } })).rejects.toThrow(
+        `GET ${url} needs the path parameter scaling_group_id`,
+      );
+    }
+    expect(requests).toBe(0);
+  });
+});
