@@ -13,6 +13,7 @@ import {
   HwcTimeoutError,
 } from '../src/index.js';
 import type { paths } from './as-paths.js';
+import { expectClean } from './helpers.js';
 
 const service = { name: 'Test', clouds: {} };
 const quotas = '/v1/{project_id}/quotas' as const;
@@ -80,17 +81,6 @@ const caught = (promise: Promise<unknown>) =>
     (v) => ({ resolved: v }),
     (e: unknown) => e,
   );
-
-/** Every way an error ends up in a log. */
-function renderings(value: unknown): string[] {
-  const out = [inspect(value, { depth: 20, showHidden: true }), JSON.stringify(value) ?? '', String(value)];
-  for (let e: unknown = value; e instanceof Error; e = e.cause)
-    out.push(e.message, e.stack ?? '', inspect(e));
-  return out;
-}
-function expectClean(value: unknown, secrets: string[]) {
-  for (const text of renderings(value)) for (const secret of secrets) expect(text).not.toContain(secret);
-}
 
 describe('redirects are never followed', () => {
   it('a 302 or 307 to another port reaches no one: no credential header, no body', async () => {
