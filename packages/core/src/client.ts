@@ -322,7 +322,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       throw tooLarge();
     }
     // A declared length is enforced by the HTTP framing; only a chunked body has to be counted as it arrives.
-    if (declared !== null && !response.headers.has('content-encoding') && response.arrayBuffer) {
+    if (declared !== null && !response.headers.has('content-encoding')) {
       return new Uint8Array(await response.arrayBuffer());
     }
     const reader = response.body?.getReader();
