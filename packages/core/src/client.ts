@@ -366,6 +366,8 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
     let bytes: Uint8Array | undefined;
     try {
       if (!empty) bytes = await readBytes(response, label, secrets);
+      // Finish even an empty body: undici holds a connection's state until its stream ends or is collected.
+      else if (response.body && !response.bodyUsed) await response.arrayBuffer();
     } catch (cause) {
       if (cause instanceof HwcApiError || !isDecodingError(cause)) throw cause;
       const message = `${PREFIX}: ${label}: the response body could not be decoded`;
