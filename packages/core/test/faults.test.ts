@@ -86,8 +86,11 @@ describe('redirects are never followed', () => {
   it('a 302 or 307 to another port reaches no one: no credential header, no body', async () => {
     const elsewhere = await serve((_, res) => res.end('{}'));
     const origin = await serve((req, res) => {
-      res.writeHead(req.method === 'GET' ? 302 : 307, { location: `${elsewhere.url}/steal` });
-      res.end();
+      res.writeHead(req.method === 'GET' ? 302 : 307, {
+        location: `${elsewhere.url}/steal`,
+        'x-request-id': 'r-302',
+      });
+      res.end(JSON.stringify({ message: 'Found' }));
     });
     for (const credentials of [
       { ak: 'AKvisible', sk: SK, projectId: 'p', securityToken: STS },
@@ -96,7 +99,7 @@ describe('redirects are never followed', () => {
       const as = client(origin.url, {}, credentials);
       const { error } = await as.GET(quotas);
       expect(error).toBeInstanceOf(HwcApiError);
-      expect(error).toMatchObject({ status: 302 });
+      expect(error).toMatchObject({ status: 302, requestId: 'r-302' });
       expect(error?.message).toContain(`redirect to ${elsewhere.url}/steal not followed`);
       const { error: postError } = await as.POST(hook, { ...hookInit, retry: true });
       expect(postError).toMatchObject({ status: 307 });
