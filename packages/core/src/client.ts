@@ -314,7 +314,8 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
   async function readBytes(response: Response, label: string, secrets: () => string[]): Promise<Uint8Array> {
     const tooLarge = () => {
       const message = `${PREFIX}: ${label}: response body exceeds maxResponseBytes (${maxResponseBytes})`;
-      return new HwcApiError({ status: response.status, message, secrets: secrets() });
+      const requestId = response.headers.get('x-request-id');
+      return new HwcApiError({ status: response.status, requestId, message, secrets: secrets() });
     };
     const declared = response.headers.get('content-length');
     if (declared !== null && Number(declared) > maxResponseBytes) {
@@ -322,7 +323,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       throw tooLarge();
     }
     // A declared length is enforced by the HTTP framing; only a chunked body has to be counted as it arrives.
-    if (declared !== null && !response.headers.has('content-encoding') && response.arrayBuffer) {
+    if (declared !== null && !response.headers.has('content-encoding')) {
       return new Uint8Array(await response.arrayBuffer());
     }
     const reader = response.body?.getReader();
@@ -359,6 +360,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
   ): Promise<RawResult> {
     // Built only for an error: the credential values this request carried.
     const secrets = () => secretsOf(sent, sk);
+    const requestId = response.headers.get('x-request-id');
     const { status } = response;
     const empty =
       status === 204 || method === 'HEAD' || response.headers.get('content-length') === '0' || !response.body;
@@ -366,10 +368,12 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
     let bytes: Uint8Array | undefined;
     try {
       if (!empty) bytes = await readBytes(response, label, secrets);
+      // Finish even an empty body: undici holds a connection's state until its stream ends or is collected.
+      else if (response.body && !response.bodyUsed) await response.arrayBuffer();
     } catch (cause) {
       if (cause instanceof HwcApiError || !isDecodingError(cause)) throw cause;
       const message = `${PREFIX}: ${label}: the response body could not be decoded`;
-      throw new HwcApiError({ status, message, cause, secrets: secrets() });
+      throw new HwcApiError({ status, requestId, message, cause, secrets: secrets() });
     }
     if (!response.ok) {
       const text = bytes ? decoder.decode(bytes) : '';
@@ -382,9 +386,8 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
         const location = response.headers.get('location');
         const message = `${PREFIX}: ${label}: HTTP ${status} redirect${location ? ` to ${location}` : ''} not followed`;
-        return { error: new HwcApiError({ status, body, message, secrets: secrets() }), response };
+        return { error: new HwcApiError({ status, body, requestId, message, secrets: secrets() }), response };
       }
-      const requestId = response.headers.get('x-request-id');
       return { error: new HwcApiError({ status, body, requestId, secrets: secrets() }), response };
     }
     if (!bytes) return { data: undefined, response };
@@ -401,7 +404,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       // JSON.parse quotes the text it failed on: keep credentials out of the cause too.
       const cause = new SyntaxError(redact((error as Error).message, secrets()));
       const message = `${PREFIX}: ${label}: HTTP ${status} with a body that is not JSON`;
-      throw new HwcApiError({ status, body: text, message, cause, secrets: secrets() });
+      throw new HwcApiError({ status, body: text, requestId, message, cause, secrets: secrets() });
     }
   }
 

@@ -57,7 +57,7 @@ export class HwcApiError<Body = unknown> extends Error {
     status: number;
     body?: Body | string | undefined;
     requestId?: string | null | undefined;
-    /** Used when the body carries no message. */
+    /** The client's own account of the failure; else the body's message, else `HTTP <status>`. */
     message?: string;
     cause?: unknown;
     /** Credential values (token, signature...) to redact from the body and message. */
@@ -67,7 +67,7 @@ export class HwcApiError<Body = unknown> extends Error {
     const body = redact(init.body, secrets);
     const parsed = parseErrorBody(body);
     super(
-      parsed.message ?? init.message ?? `HTTP ${init.status}`,
+      init.message ?? parsed.message ?? `HTTP ${init.status}`,
       init.cause === undefined ? {} : { cause: init.cause },
     );
     this.status = init.status;

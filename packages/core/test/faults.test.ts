@@ -13,6 +13,7 @@ import {
   HwcTimeoutError,
 } from '../src/index.js';
 import type { paths } from './as-paths.js';
+import { expectClean } from './helpers.js';
 
 const service = { name: 'Test', clouds: {} };
 const quotas = '/v1/{project_id}/quotas' as const;
@@ -81,23 +82,15 @@ const caught = (promise: Promise<unknown>) =>
     (e: unknown) => e,
   );
 
-/** Every way an error ends up in a log. */
-function renderings(value: unknown): string[] {
-  const out = [inspect(value, { depth: 20, showHidden: true }), JSON.stringify(value) ?? '', String(value)];
-  for (let e: unknown = value; e instanceof Error; e = e.cause)
-    out.push(e.message, e.stack ?? '', inspect(e));
-  return out;
-}
-function expectClean(value: unknown, secrets: string[]) {
-  for (const text of renderings(value)) for (const secret of secrets) expect(text).not.toContain(secret);
-}
-
 describe('redirects are never followed', () => {
   it('a 302 or 307 to another port reaches no one: no credential header, no body', async () => {
     const elsewhere = await serve((_, res) => res.end('{}'));
     const origin = await serve((req, res) => {
-      res.writeHead(req.method === 'GET' ? 302 : 307, { location: `${elsewhere.url}/steal` });
-      res.end();
+      res.writeHead(req.method === 'GET' ? 302 : 307, {
+        location: `${elsewhere.url}/steal`,
+        'x-request-id': 'r-302',
+      });
+      res.end(JSON.stringify({ message: 'Found' }));
     });
     for (const credentials of [
       { ak: 'AKvisible', sk: SK, projectId: 'p', securityToken: STS },
@@ -106,7 +99,7 @@ describe('redirects are never followed', () => {
       const as = client(origin.url, {}, credentials);
       const { error } = await as.GET(quotas);
       expect(error).toBeInstanceOf(HwcApiError);
-      expect(error).toMatchObject({ status: 302 });
+      expect(error).toMatchObject({ status: 302, requestId: 'r-302' });
       expect(error?.message).toContain(`redirect to ${elsewhere.url}/steal not followed`);
       const { error: postError } = await as.POST(hook, { ...hookInit, retry: true });
       expect(postError).toMatchObject({ status: 307 });
@@ -115,7 +108,7 @@ describe('redirects are never followed', () => {
     expect(origin.seen[0]?.headers['x-security-token']).toBe(STS);
     expect(origin.seen[2]?.headers['x-auth-token']).toBe(TOKEN);
     expect(elsewhere.seen).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe('credentials echoed by a server are redacted', () => {
@@ -148,7 +141,7 @@ describe('credentials echoed by a server are redacted', () => {
       expect(token.error?.status).toBe(401);
       expectClean(token.error, [TOKEN]);
     }
-  });
+  }, 60_000);
 
   it('from the error and its cause when a 2xx body is HTML', async () => {
     const server = await serve(echo(200, 'html'));
@@ -157,7 +150,7 @@ describe('credentials echoed by a server are redacted', () => {
     expect((error as HwcApiError).cause).toBeInstanceOf(SyntaxError);
     const authorization = server.seen[0]?.headers.authorization as string;
     expectClean(error, [SK, STS, authorization, authorization.split('Signature=')[1] as string]);
-  });
+  }, 60_000);
 });
 
 describe('every failure is typed', () => {
@@ -181,7 +174,7 @@ describe('every failure is typed', () => {
     });
     expect((error as Error).cause).toBeInstanceOf(Error);
     expect(server.seen).toHaveLength(3);
-  });
+  }, 60_000);
 
   it('invalid JSON or HTML in a 2xx body rejects with HwcApiError carrying the SyntaxError', async () => {
     for (const body of ['{"quotas":', '<html><body>Gateway login</body></html>']) {
@@ -195,7 +188,7 @@ describe('every failure is typed', () => {
       expect((error as Error).cause).toBeInstanceOf(SyntaxError);
       expect(server.seen).toHaveLength(1); // the answer is what it is: no retry
     }
-  });
+  }, 60_000);
 
   it('a body declared gzip that is not rejects with HwcApiError carrying the zlib error, without retry', async () => {
     const server = await serve((_, res) => {
@@ -207,7 +200,7 @@ describe('every failure is typed', () => {
     expect(error).toMatchObject({ status: 200, message: expect.stringContaining('could not be decoded') });
     expect(inspect((error as Error).cause)).toContain('Z_DATA_ERROR');
     expect(server.seen).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('a body over maxResponseBytes is refused from its Content-Length, before it is read', async () => {
     let written = 0;
@@ -230,7 +223,7 @@ describe('every failure is typed', () => {
     });
     expect(server.seen).toHaveLength(1);
     expect(written).toBeLessThan(64 * 1024 * 1024);
-  });
+  }, 60_000);
 
   it('an endless chunked body stops at the cap, default or configured, without buffering much more', async () => {
     let written = 0;
@@ -254,7 +247,7 @@ describe('every failure is typed', () => {
     const big = await caught(client(server.url).GET(quotas, { retry: false }));
     expect(big).toMatchObject({ name: 'HwcApiError', message: expect.stringContaining('(67108864)') });
     expect(written).toBeLessThan(96 * 1024 * 1024);
-  });
+  }, 60_000);
 
   it('a body that trickles past timeoutMs rejects with HwcTimeoutError', async () => {
     const server = await serve((_, res) => {
@@ -263,7 +256,7 @@ describe('every failure is typed', () => {
     });
     const error = await caught(client(server.url, { timeoutMs: 200, retry: false }).GET(quotas));
     expect(error).toBeInstanceOf(HwcTimeoutError);
-  });
+  }, 60_000);
 });
 
 describe('Retry-After (RFC 9110 §10.2.3)', () => {
@@ -277,7 +270,7 @@ describe('Retry-After (RFC 9110 §10.2.3)', () => {
     for (const invalid of ['1.5', '-1', '+5', '1e3', 'soon', '2024-01-01', 'Sun, 06 Nov 1994', '', null]) {
       expect(parseRetryAfter(invalid, now), String(invalid)).toBeUndefined();
     }
-  });
+  }, 60_000);
 
   it('falls back to the backoff for an invalid value', async () => {
     const server = await serve((_, res, i) => {
@@ -293,7 +286,7 @@ describe('Retry-After (RFC 9110 §10.2.3)', () => {
     });
     expect((await as.GET(quotas)).data).toEqual({});
     expect(delays).toEqual([100, 200]);
-  });
+  }, 60_000);
 });
 
 describe('bad input', () => {
@@ -313,5 +306,5 @@ describe('bad input', () => {
       );
     }
     expect(requests).toBe(0);
-  });
+  }, 60_000);
 });

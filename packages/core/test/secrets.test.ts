@@ -1,10 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inspect } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type Credentials, createAuthMiddleware, createHwcClient } from '../src/index.js';
 import type { paths } from './as-paths.js';
-import { fakeFetch, json } from './helpers.js';
+import { expectClean, fakeFetch, json } from './helpers.js';
 
 const SK = 'skSECRETvalue0123456789abcdefghijklmnopq';
 const TOKEN = 'MIIsecretIAMtokenVALUE+/=';
@@ -14,20 +13,6 @@ const quotas = '/v1/{project_id}/quotas' as const;
 const console_ = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((m) =>
   vi.spyOn(console, m),
 );
-
-/** Every way an error or object can end up in a log. */
-function renderings(value: unknown): string[] {
-  const out = [inspect(value, { depth: 20, showHidden: true }), JSON.stringify(value) ?? '', String(value)];
-  for (let e: unknown = value; e instanceof Error; e = e.cause)
-    out.push(e.message, e.stack ?? '', inspect(e));
-  return out;
-}
-
-function expectClean(value: unknown, secrets: string[]) {
-  for (const text of renderings(value)) {
-    for (const secret of secrets) expect(text).not.toContain(secret);
-  }
-}
 
 afterAll(() => {
   for (const spy of console_) expect(spy).not.toHaveBeenCalled();

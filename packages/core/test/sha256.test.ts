@@ -34,7 +34,10 @@ describe('sha256Of / hmacOf', () => {
     const bytes = new TextEncoder().encode(text);
     expect(sha256Of(text)).toBe(sha256Hex(bytes));
     expect(sha256Of(bytes)).toBe(sha256Hex(bytes));
-    const key = new TextEncoder().encode('exampleSecretKey');
-    expect(hmacOf(key)(text)).toBe(hmacSha256(key)(bytes));
+    for (const length of [1, 16, 64, 65, 200]) {
+      const key = new TextEncoder().encode('k'.repeat(length));
+      expect(hmacOf(key)(text), `key of ${length} bytes`).toBe(hmacSha256(key)(bytes));
+      expect(hmacOf(key)(''), `key of ${length} bytes`).toBe(hmacSha256(key)(new Uint8Array(0)));
+    }
   });
 });

@@ -327,7 +327,7 @@ describe('edge cases: the signature matches what goes on the wire', () => {
     } finally {
       await close();
     }
-  });
+  }, 60_000);
 
   it('computeAuthorization and createSigner agree on 2000 header values with surrounding whitespace', async () => {
     const g = generator(7);
@@ -354,7 +354,7 @@ describe('edge cases: the signature matches what goes on the wire', () => {
     } finally {
       await close();
     }
-  });
+  }, 60_000);
 
   it('through the client: per-call headers with whitespace and an empty X-Sdk-Date', async () => {
     const { base, arrived, close } = await wire();
@@ -375,5 +375,5 @@ describe('edge cases: the signature matches what goes on the wire', () => {
     } finally {
       await close();
     }
-  });
+  }, 60_000);
 });
