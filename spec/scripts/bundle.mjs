@@ -11,9 +11,11 @@ const apis = ['autoscaling', 'servicestage', 'emulator'];
 // The emulator's control plane is our own tool, documented in English only (README).
 const translated = ['autoscaling', 'servicestage'];
 const languages = ['zh-CN'];
-const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
-
-const redocly = (args) => execFileSync('redocly', args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+// Through scripts/redocly.mjs, which drops Redocly's Node.js 20 banner and nothing else.
+const redocly = (args) =>
+  execFileSync(process.execPath, ['scripts/redocly.mjs', ...args], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 
 rmSync('dist', { recursive: true, force: true });
 for (const api of apis) {

@@ -201,9 +201,10 @@ describe('listLifecycleHooks, showLifecycleHook, updateLifecycleHook, deleteLife
       expect(name).toMatchObject({ in: 'path', required: true });
       expect(deref(doc, name.schema).pattern).toBe('^[A-Za-z0-9_-]{1,32}$');
     }
+    // The page's example says CONTINUE; the hook's default_result in the other examples (consistency.test.ts).
     expect(operation(doc, 'showLifecycleHook').example('200')).toMatchObject({
       lifecycle_hook_name: 'test-hook1',
-      default_result: 'CONTINUE',
+      default_result: 'ABANDON',
     });
   });
 
@@ -218,9 +219,10 @@ describe('listLifecycleHooks, showLifecycleHook, updateLifecycleHook, deleteLife
       'notification_topic_urn',
     ]);
     expect(op.requestExample()).toEqual({ default_result: 'CONTINUE' });
+    // The page says 2016-11-18T04:01:34Z: the hook's create_time in the other examples (consistency.test.ts).
     expect(op.example('200')).toMatchObject({
       default_result: 'CONTINUE',
-      create_time: '2016-11-18T04:01:34Z',
+      create_time: '2019-03-18T16:00:11Z',
     });
   });
 
@@ -316,14 +318,14 @@ describe('listInstanceHangingInfo', () => {
     expect(item.properties.timeout.format).toBe('date-time');
   });
 
-  it('carries the page example', () => {
+  it('carries the page example, held by a listed hook (consistency.test.ts)', () => {
     expect(op.example('200').instance_hanging_info[0]).toEqual({
       instance_id: 'b25c1589-c96c-465b-9fef-d06540d1945c',
       scaling_group_id: 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a',
-      lifecycle_hook_name: 'hook-test',
+      lifecycle_hook_name: 'test-hook1',
       lifecycle_action_key: '6ebe6e72-4b09-4adb-ae4a-a91dc0560069',
       default_result: 'ABANDON',
-      timeout: '2016-11-15T06:43:41Z',
+      timeout: '2019-03-18T17:43:41Z',
       lifecycle_hook_status: 'HANGING',
     });
   });

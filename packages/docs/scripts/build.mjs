@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { withCodeSamples } from './codesamples.mjs';
+import { errorCodePage, errorPageFile } from './errorcodes.mjs';
 import { PAYLOAD_LABEL, postProcessPage } from './l10n.mjs';
 import { landingPage } from './landing.mjs';
 import { APIS, LANGS, loadSpec, operationsOf, PAGES, pageFile, specName } from './pages.mjs';
@@ -20,12 +21,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const generated = join(root, 'src', 'generated');
 const require = createRequire(import.meta.url);
-const redoclyBin = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
-const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+// The spec package's Redocly runner: the CLI without its Node.js 20 banner (the output is shown only on failure).
+const redocly = join(dirname(require.resolve('@hwc-openapi/spec/package.json')), 'scripts', 'redocly.mjs');
 
 const NAV = {
-  en: (api) => `[← All APIs](index.html) · [简体中文](${pageFile(api, 'zh-CN')})`,
-  'zh-CN': (api) => `[← 全部 API](index.html) · [English](${pageFile(api, 'en')})`,
+  en: (api) =>
+    `[← All APIs](index.html) · [Error codes](${errorPageFile(api, 'en')}) · [简体中文](${pageFile(api, 'zh-CN')})`,
+  'zh-CN': (api) =>
+    `[← 全部 API](index.html) · [错误码](${errorPageFile(api, 'zh-CN')}) · [English](${pageFile(api, 'en')})`,
 };
 
 /** The Redoc options of a page (passed as `--openapi <file>`). */
@@ -62,7 +65,7 @@ async function buildPage({ api, lang, file }) {
   await writeFile(options, `${JSON.stringify(redocOptions(api, lang), null, 2)}\n`);
   const output = join(dist, file);
   const args = [
-    redoclyBin,
+    redocly,
     'build-docs',
     input,
     '--inlineBundle',
@@ -79,7 +82,7 @@ async function buildPage({ api, lang, file }) {
     'off',
   ];
   try {
-    await run(process.execPath, args, { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, args, { cwd: root, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     throw new Error(`build-docs failed for ${file}:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
   }
@@ -120,6 +123,14 @@ for (const api of APIS) {
   }
 }
 
+// The error-code reference of each API and language.
+for (const { api, lang } of PAGES) {
+  const file = errorPageFile(api, lang);
+  const html = errorCodePage(api, lang, await loadSpec(api, lang));
+  await writeFile(join(dist, file), html);
+  pages.push({ file, bytes: Buffer.byteLength(html), gzip: gzipSync(html, { level: 9 }).length });
+}
+
 const services = [];
 for (const api of APIS) {
   const en = await loadSpec(api, 'en');
@@ -143,6 +154,6 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`docs: built ${pages.length} pages into dist/ in ${seconds} s`);
 for (const p of pages) {
   console.log(
-    `  ${p.file.padEnd(28)} ${String(p.bytes).padStart(9)} bytes  ${String(p.gzip).padStart(8)} gzip`,
+    `  ${p.file.padEnd(32)} ${String(p.bytes).padStart(9)} bytes  ${String(p.gzip).padStart(8)} gzip`,
   );
 }

@@ -35,6 +35,8 @@ export const REDOC_LABELS = {
     // Operation
     request: '请求',
     body: '请求体',
+    // Not a Redoc key: the heading of a response body (see HARDCODED).
+    responseBody: '响应体',
     noRequestData: '无请求数据',
     noRequestPayload: '无请求体',
     responses: '响应',
@@ -220,13 +222,138 @@ export const HARDCODED = {
     // Constraints: "<= 32 characters", "[ 60 .. 86400 ]", "non-empty", "unique"
     { find: 'Kb(`characters`,', replace: 'Kb(`个字符`,', count: 1 },
     { find: 'Kb(`items`,', replace: 'Kb(`项`,', count: 1 },
-    { find: '`property`:`properties`', replace: '`个属性`:`个属性`', count: 2 },
+    { find: 'n(Kb(r===1&&i===1?`property`:`properties`,r,i))', replace: 'n(Kb(`个属性`,r,i))', count: 1 },
     { find: '?`non-empty`:', replace: '?`非空`:', count: 1 },
     { find: '`decimal places <= ${', replace: '`小数位数 <= ${', count: 1 },
     { find: ':`multiple of ${e}`', replace: ':`${e} 的倍数`', count: 1 },
     { find: 't.push(`unique`)', replace: 't.push(`元素唯一`)', count: 1 },
+    // Search
+    { find: 'children:`No results`', replace: 'children:`无结果`', count: 1 },
+    { find: 'onClick:e,children:`Cancel`}', replace: 'onClick:e,children:`取消`}', count: 1 },
+    // The "Body" heading of a media type serves the request and the responses alike (translation key `body`):
+    // the response passes a flag so that its heading reads 响应体 (key `responseBody`).
+    {
+      find: '{headingId:Wh(u),mediaTypes:b,value:C,onChange:S,deepLink:u}',
+      replace: '{isResponse:!0,headingId:Wh(u),mediaTypes:b,value:C,onChange:S,deepLink:u}',
+      count: 1,
+    },
+    {
+      find: 'function iSe({mediaTypes:e,value:t,onChange:n,deepLink:r,headingId:i,required:a}){',
+      replace:
+        'function iSe({mediaTypes:e,value:t,onChange:n,deepLink:r,headingId:i,required:a,isResponse:hwcResponse}){',
+      count: 1,
+    },
+    {
+      find: 'u=o(`body`,`Body`)',
+      replace: 'u=hwcResponse?o(`responseBody`,`Body`):o(`body`,`Body`)',
+      count: 1,
+    },
+    // Search results: the breadcrumb of a matched field or example ("response 200 fields → …") is built from
+    // English place names that the search logic also parses, so it is translated only where it is displayed.
+    {
+      find: 'children:[H1(u.place),` → `',
+      replace: 'children:[H1(globalThis.__HWC_PLACE__?globalThis.__HWC_PLACE__(u.place):u.place),` → `',
+      count: 1,
+    },
   ],
 };
+
+/**
+ * Labels that Redoc builds from several words and a number in English word order ("Show 9 array properties",
+ * "+3 more", "Show 4 more..."). Each is rebuilt from a whole-sentence template; `{count}` is the number.
+ * ("Show 1 variable" of a server needs no template: 显示 + "1 个变量" already reads as Chinese.)
+ */
+export const PARAMETRISED = {
+  'zh-CN': {
+    showProperties: '显示 {count} 个属性',
+    showDetails: '显示详情',
+    moreEnumValues: '还有 {count} 项',
+    moreOperations: '再显示 {count} 项…',
+  },
+};
+
+/** Where each template goes: the bundle's code that builds the English label, and the variable holding the count. */
+const PARAMETRISED_SITES = [
+  {
+    // Toggle of a nested object or array of objects: "Show 9 properties", "Show 9 array properties", "Show property".
+    template: 'showProperties',
+    find: 'let{count:o,isArray:s}=a,c=o===1?`property`:`properties`,l=r?r(c,c):c,u=[i];return o!==1&&u.push(String(o)),s&&u.push(r?r(`array`,`array`):`array`),u.push(l),u.join(` `)',
+    replace: (text) => `let{count:o}=a;return${text('o')}`,
+  },
+  {
+    template: 'showDetails',
+    find: 'return`${i} ${r?r(`details`,`details`):`details`}`',
+    replace: (text) => `return${text()}`,
+  },
+  {
+    template: 'moreEnumValues',
+    find: 'd=a?`+${t.length-u} ${r(`actions.more`,`more`)}`:',
+    replace: (text) => `d=a?${text('t.length-u')}:`,
+  },
+  {
+    template: 'moreOperations',
+    find: 'children:[o,` `,u,` `,s,`...`]',
+    replace: (text) => `children:[${text('u')}]`,
+  },
+];
+
+/** The find/replace patches that put a language's PARAMETRISED templates into the bundle. */
+export function parametrisedPatches(lang) {
+  const templates = PARAMETRISED[lang] ?? {};
+  return PARAMETRISED_SITES.map(({ template, find, replace }) => {
+    const text = templates[template];
+    if (!text) throw new Error(`l10n: no "${template}" template for ${lang}`);
+    // A JavaScript template literal: the text, with `{count}` as the expression that holds the number.
+    const literal = (expression) =>
+      `\`${text.replaceAll('{count}', expression ? `\${${expression}}` : '')}\``;
+    return { find, replace: replace(literal), count: 1 };
+  });
+}
+
+/**
+ * The places of search results (`request examples`, `response 200 fields`…), as Redoc names them, and their
+ * translation: [regular expression over the whole place, replacement]. A place none matches is shown as it is.
+ */
+export const SEARCH_PLACES = {
+  'zh-CN': [
+    ['^request fields$', '请求字段'],
+    ['^request body$', '请求体'],
+    ['^request examples$', '请求示例'],
+    ['^schema fields$', '数据模型字段'],
+    ['^description$', '描述'],
+    ['^overview$', '概览'],
+    ['^metadata$', '元数据'],
+    ['^security$', '认证'],
+    ['^server$', '服务器'],
+    ['^server variables$', '服务器变量'],
+    ['^path parameters$', '路径参数'],
+    ['^query parameters$', '查询参数'],
+    ['^header parameters$', 'Header 参数'],
+    ['^cookie parameters$', 'Cookie 参数'],
+    ['^parameters$', '参数'],
+    ['^(\\S+) parameters$', '$1 参数'],
+    ['^response fields$', '响应字段'],
+    ['^response (\\S+) fields$', '响应 $1 字段'],
+    ['^response (\\S+) headers$', '响应 $1 Header'],
+    ['^response (\\S+) examples$', '响应 $1 示例'],
+    ['^response (\\S+)$', '响应 $1'],
+    ['^fields$', '字段'],
+    ['^callback (.+)$', '回调 $1'],
+  ],
+};
+
+/** Builds the function the page uses to translate a search place from SEARCH_PLACES rules (it runs in the page, so
+ *  it is self-contained). Highlight markup is dropped from a translated place. */
+export function placeTranslator(rules) {
+  return (place) => {
+    const text = Array.isArray(place) ? place.join('') : String(place).replace(/<\/?mark>/g, '');
+    for (const [pattern, replacement] of rules) {
+      const re = new RegExp(pattern);
+      if (re.test(text)) return text.replace(re, replacement);
+    }
+    return place;
+  };
+}
 
 /** The translate stub of the standalone bundle, and what replaces it. */
 export const TRANSLATE_STUB =
@@ -324,7 +451,7 @@ export function postProcessPage(html, lang) {
     const labels = REDOC_LABELS[lang];
     if (!labels) throw new Error(`l10n: no labels for ${lang}`);
     script = replaceExactly(script, TRANSLATE_STUB, TRANSLATE_L10N, 1, 'the translate stub');
-    for (const { find, replace, count } of HARDCODED[lang] ?? []) {
+    for (const { find, replace, count } of [...parametrisedPatches(lang), ...(HARDCODED[lang] ?? [])]) {
       script = replaceExactly(script, find, replace, count, JSON.stringify(find));
     }
     // The prerendered markup: whole text nodes only (`>Overview<`), and the "Show 1 variable" buttons.
@@ -336,7 +463,10 @@ export function postProcessPage(html, lang) {
       (_, n) => `>${labels['actions.show']} ${n} ${labels.variable}<`,
     );
     markup = markup.replace('>API docs by<', `>${escapeHtml('API 文档基于')}<`);
-    const map = `<script>globalThis.__HWC_L10N__=${JSON.stringify(labels).replaceAll('<', '\\u003c')};</script>\n`;
+    const json = (value) => JSON.stringify(value).replaceAll('<', '\\u003c');
+    const map =
+      `<script>globalThis.__HWC_L10N__=${json(labels)};` +
+      `globalThis.__HWC_PLACE__=(${placeTranslator.toString()})(${json(SEARCH_PLACES[lang] ?? [])});</script>\n`;
     head = replaceExactly(head, '</head>', `${map}</head>`, 1, '</head>');
     if (!head.includes(`<html lang="${lang}">`))
       throw new Error(`l10n: the page template did not set lang="${lang}"`);

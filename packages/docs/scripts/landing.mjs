@@ -1,5 +1,6 @@
 // The landing page (dist/index.html): links to the four API pages and to the npm packages. Plain HTML and CSS,
 // no script and no remote resource.
+import { errorPageFile } from './errorcodes.mjs';
 import { pageFile, SERVICE_NAMES, specName } from './pages.mjs';
 
 export const PACKAGES = [
@@ -53,6 +54,10 @@ export function landingPage(services) {
         <p class="links">
           <a class="button" href="${pageFile(s.api, 'en')}" hreflang="en">English</a>
           <a class="button" href="${pageFile(s.api, 'zh-CN')}" hreflang="zh-CN" lang="zh-CN">简体中文</a>
+        </p>
+        <p class="files">Error codes · <span lang="zh-CN">错误码</span>:
+          <a href="${errorPageFile(s.api, 'en')}" hreflang="en">English</a>,
+          <a href="${errorPageFile(s.api, 'zh-CN')}" hreflang="zh-CN" lang="zh-CN">简体中文</a>
         </p>
         <p class="files">OpenAPI:
           <a href="openapi/${specName(s.api, 'en', 'yaml')}">${specName(s.api, 'en', 'yaml')}</a>,

@@ -115,17 +115,13 @@ function listen(server, port, host) {
 }
 
 /**
- * Starts the server. `port` 0 picks a free port; with `fallback`, a port already in use falls back to a free one.
+ * Starts the server. `port` 0 picks a free port; a port in use fails with the listen error (EADDRINUSE), as the
+ * mock does: the caller says which port and how to choose another.
  * @returns {Promise<{ server: import('node:http').Server, url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startServer({ root = DIST, port = 0, host = '127.0.0.1', fallback = true } = {}) {
+export async function startServer({ root = DIST, port = 0, host = '127.0.0.1' } = {}) {
   const server = createServer(staticHandler(root));
-  try {
-    await listen(server, port, host);
-  } catch (error) {
-    if (!(fallback && error?.code === 'EADDRINUSE' && port !== 0)) throw error;
-    await listen(server, 0, host);
-  }
+  await listen(server, port, host);
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {

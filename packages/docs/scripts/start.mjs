@@ -1,5 +1,6 @@
-// `pnpm start`: builds the site if dist/ is incomplete, then serves it on 127.0.0.1 until SIGINT or SIGTERM.
-// Port: $PORT, else 8080; when that port is taken, a free one. The URL is printed.
+// `pnpm start`: builds the site if dist/ is incomplete, then serves it on 127.0.0.1 until SIGINT or SIGTERM
+// (exit 0). Port: $PORT, else 8080 (0: any free port). A port in use is refused, as hwc-mock does, with a message
+// that names it and says how to choose another. The URLs are printed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,8 +22,18 @@ if (!Number.isInteger(requested) || requested < 0 || requested > 65535) {
   console.error(`docs: PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
   process.exit(2);
 }
-const { url, port, close } = await startServer({ port: requested });
-if (requested !== 0 && port !== requested) console.log(`docs: port ${requested} is in use, using ${port}`);
+let served;
+try {
+  served = await startServer({ port: requested });
+} catch (error) {
+  if (error?.code !== 'EADDRINUSE') throw error;
+  console.error(
+    `docs: port ${requested} on 127.0.0.1 is already in use. Stop what listens there, or choose another port: ` +
+      `PORT=${requested === 8080 ? 8081 : 8080} pnpm start (PORT=0 takes any free port).`,
+  );
+  process.exit(1);
+}
+const { url, close } = served;
 console.log(`docs: serving ${DIST} at ${url}`);
 for (const page of PAGES) console.log(`  ${url}${page.file}`);
 

@@ -57,47 +57,87 @@ describe('static server', () => {
     expect(resolveRequestPath(DIST, '/%E0%A4%A')).toBeUndefined();
   });
 
-  it('falls back to a free port when the requested one is taken', async () => {
+  it('refuses a port that is in use, as the mock does', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const taken = (blocker.address() as { port: number }).port;
-    const other = await startServer({ port: taken });
     try {
-      expect(other.port).not.toBe(taken);
-      expect((await fetch(other.url)).status).toBe(200);
+      await expect(startServer({ port: taken })).rejects.toMatchObject({ code: 'EADDRINUSE' });
     } finally {
-      await other.close();
       blocker.close();
     }
   });
 });
 
-describe('start script', () => {
-  it('prints its URL, serves until SIGTERM, then exits cleanly', async () => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('../scripts/start.mjs', import.meta.url))], {
-      env: { ...process.env, PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+/** Runs scripts/start.mjs until it prints its URL; `stop` sends a signal and resolves with the exit code. */
+function startScript(port: string) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../scripts/start.mjs', import.meta.url))], {
+    env: { ...process.env, PORT: port },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match?.[1]) {
+        clearInterval(timer);
+        resolve(match[1]);
+      }
+    }, 50);
+    void exited.then(([code]) => {
+      clearInterval(timer);
+      reject(new Error(`exited (${code}): ${output}`));
     });
-    try {
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 60_000);
-        child.stdout.on('data', (chunk) => {
-          output += chunk;
-          const match = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-          if (match?.[1]) {
-            clearTimeout(timer);
-            resolve(match[1]);
-          }
-        });
-        child.once('exit', (code) => reject(new Error(`exited early (${code}): ${output}`)));
-      });
-      expect((await fetch(`${url}servicestage.html`)).status).toBe(200);
-      child.kill('SIGTERM');
-      const [code] = await once(child, 'exit');
-      expect(code).toBe(0);
-    } finally {
+  });
+  return {
+    url,
+    exited,
+    output: () => output,
+    kill: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+    signal: (signal: NodeJS.Signals) => child.kill(signal),
+  };
+}
+
+describe('start script', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'prints its URL, serves until %s, then exits 0 quietly',
+    async (signal) => {
+      const run = startScript('0');
+      try {
+        const url = await run.url;
+        expect((await fetch(`${url}servicestage.html`)).status).toBe(200);
+        run.signal(signal);
+        const [code] = await run.exited;
+        expect(code).toBe(0);
+        expect(run.output()).toContain(`docs: ${signal}, stopping`);
+        expect(run.output()).not.toMatch(/error|failed/i);
+      } finally {
+        run.kill();
+      }
+    },
+  );
+
+  it('refuses a port in use with a message that names it and how to choose another', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = String((blocker.address() as { port: number }).port);
+    const run = startScript(taken);
+    try {
+      await expect(run.url).rejects.toThrow(/exited \(1\)/);
+      expect(run.output()).toContain(`docs: port ${taken} on 127.0.0.1 is already in use`);
+      expect(run.output()).toMatch(/PORT=\d+ pnpm start/);
+    } finally {
+      run.kill();
+      blocker.close();
     }
   });
 });
