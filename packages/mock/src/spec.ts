@@ -15,6 +15,15 @@ const require = createRequire(import.meta.url);
 const loaded = new Map<string, LoadedDocument>();
 
 /**
+ * The example world of a service: the state, in the format of `GET /_emulator/state`, that holds every object the
+ * service's documented examples name, so that each example request succeeds on it. The spec package derives it
+ * from the examples at build time. A fresh copy each call.
+ */
+export function exampleWorld(service: ServiceName): unknown {
+  return JSON.parse(readFileSync(require.resolve(`@hwc-openapi/spec/${service}.example-world.json`), 'utf8'));
+}
+
+/**
  * Reads a bundled document through the `@hwc-openapi/spec` package exports (`emulator`: the control plane's)
  * and compiles its validators, once per process: they never change, and every mock of the service shares them.
  */
