@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSigner } from '@hwc-openapi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleWorld, type MockServer, startMock } from '../src/index.js';
+import { exampleWorld, type MockServer, type StartMockOptions, startMock } from '../src/index.js';
 
 const PROJECT = 'b53e5554fad0494d96206fb84296510b';
 const HOOKS = `/autoscaling-api/v1/${PROJECT}/scaling_lifecycle_hook`;
@@ -14,8 +14,8 @@ describe('startMock state', () => {
   const hooksOf = async (mock: MockServer) =>
     (await fetch(`${mock.url}${HOOKS}/${EXAMPLE_GROUP}/list`, { headers: token })).status;
   const started: MockServer[] = [];
-  const start = async (state: Parameters<typeof startMock>[0]['state']) => {
-    const mock = await startMock({ service: 'autoscaling', state });
+  const start = async (state?: StartMockOptions['state']) => {
+    const mock = await startMock({ service: 'autoscaling', ...(state !== undefined && { state }) });
     started.push(mock);
     return mock;
   };
@@ -44,7 +44,7 @@ describe('startMock state', () => {
   });
 
   it('a full reset gives a blank emulator; the example world can be loaded again with PUT /_emulator/state', async () => {
-    const mock = await start(undefined);
+    const mock = await start();
     expect(await hooksOf(mock)).toBe(200);
     expect((await mock.control.POST('/_emulator/reset', { body: {} })).response.status).toBe(204);
     expect(await hooksOf(mock)).toBe(400);
