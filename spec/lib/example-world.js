@@ -14,8 +14,6 @@
 import { resolveRef } from './resolve.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
-/** The state a hook of each type holds its instance in. */
-const WAIT_STATE = { INSTANCE_LAUNCHING: 'PENDING_WAIT', INSTANCE_TERMINATING: 'REMOVING_WAIT' };
 
 /** Reading a bundled document by operationId: its parameter, request and response examples. */
 export function documentReader(doc) {
@@ -100,6 +98,20 @@ export function createWorld() {
     },
     ref(kind, key, source) {
       refs.push({ kind, key, source });
+    },
+    /** An alternative example's object: it must exist, and agree with the state on every field it shows. */
+    agree(kind, key, fields, source) {
+      refs.push({ kind, key, source });
+      const entry = table(kind).get(key);
+      if (!entry) return;
+      for (const [field, value] of Object.entries(fields)) {
+        if (field in entry.fields && !sameValue(entry.fields[field], value)) {
+          problems.push(
+            `${kind} ${key}: ${field} is ${JSON.stringify(entry.fields[field])} in ${entry.sources[field]} ` +
+              `but ${JSON.stringify(value)} in ${source}`,
+          );
+        }
+      }
     },
     get: (kind, key) => table(kind).get(key)?.fields,
     all: (kind) => [...table(kind).entries()].map(([key, entry]) => ({ key, ...entry.fields })),
@@ -192,26 +204,6 @@ function autoscalingFacts(read, world) {
     }
   }
 
-  // The instances of a group, and its name.
-  const listed = 'listScalingInstances';
-  for (const instance of read.has(listed)
-    ? (read.responses(listed, '200').default?.scaling_group_instances ?? [])
-    : []) {
-    const source = `${listed} 200 default`;
-    world.check(
-      instance.scaling_group_id === groupOf(listed),
-      `${source}: instance ${instance.instance_id} is in group ${instance.scaling_group_id}, not ${groupOf(listed)}`,
-    );
-    world.fact('instance', `${instance.scaling_group_id}/${instance.instance_id}`, instance, source);
-    world.fact(
-      'group',
-      instance.scaling_group_id,
-      { scaling_group_name: instance.scaling_group_name },
-      source,
-    );
-    world.moment(instance.create_time, undefined, `instance ${instance.instance_id}`);
-  }
-
   // The instances the hooks hold.
   const heldGroup = groupOf('listInstanceHangingInfo');
   for (const held of read.responses('listInstanceHangingInfo', '200').default?.instance_hanging_info ?? []) {
@@ -227,11 +219,28 @@ function autoscalingFacts(read, world) {
       `${held.scaling_group_id}/${held.lifecycle_hook_name}`,
       `${source} (instance ${held.instance_id})`,
     );
-    if (read.has(listed))
-      world.ref('instance', `${held.scaling_group_id}/${held.instance_id}`, `${source} (held instance)`);
   }
   const queried = read.param('listInstanceHangingInfo', 'instance_id');
   if (queried) world.ref('held', `${heldGroup}/${queried}`, 'listInstanceHangingInfo instance_id');
+
+  // The instances of the group: the unfiltered list is the state (a query parameter's example shows a value the
+  // parameter takes, not the filter of the default answer); the other lists show some of the same instances.
+  if (read.has('listScalingInstances')) {
+    for (const [name, page] of Object.entries(read.responses('listScalingInstances', '200'))) {
+      const source = `listScalingInstances 200 ${name}`;
+      for (const instance of page.scaling_group_instances ?? []) {
+        const key = `${instance.scaling_group_id}/${instance.instance_id}`;
+        if (name === 'default') world.fact('instance', key, instance, source);
+        else world.agree('instance', key, instance, source);
+        world.fact(
+          'group',
+          instance.scaling_group_id,
+          { scaling_group_name: instance.scaling_group_name },
+          source,
+        );
+      }
+    }
+  }
 
   // Every callback example names a held instance, by its key or by its instance and hook.
   const callbackGroup = groupOf('callbackLifecycleHook');
@@ -292,13 +301,6 @@ function autoscalingFacts(read, world) {
       `held instance ${held.instance_id}: default_result ${held.default_result}, but its hook ` +
         `${held.lifecycle_hook_name} has ${hook.default_result}`,
     );
-    const instance = world.get('instance', `${held.scaling_group_id}/${held.instance_id}`);
-    const waiting = WAIT_STATE[hook.lifecycle_hook_type];
-    world.check(
-      !instance || instance.life_cycle_state === waiting,
-      `held instance ${held.instance_id}: ${listed} shows it ${instance?.life_cycle_state}, but a ` +
-        `${hook.lifecycle_hook_type} hook holds it in ${waiting}`,
-    );
     // The wait began at least default_timeout seconds before it ends (EXTEND only moves the end later).
     const began = Date.parse(held.timeout) - hook.default_timeout * 1000;
     world.check(
@@ -310,6 +312,22 @@ function autoscalingFacts(read, world) {
       new Date(began).toISOString(),
       held.timeout,
       `the wait of held instance ${held.instance_id}`,
+    );
+    // The held instance is an instance of the group, waiting to be added (launching) or removed (terminating).
+    if (!read.has('listScalingInstances')) continue;
+    const key = `${held.scaling_group_id}/${held.instance_id}`;
+    world.ref('instance', key, `listInstanceHangingInfo 200 default (instance ${held.instance_id})`);
+    const instance = world.get('instance', key);
+    if (!instance) continue;
+    const state = hook.lifecycle_hook_type === 'INSTANCE_LAUNCHING' ? 'PENDING_WAIT' : 'REMOVING_WAIT';
+    world.check(
+      instance.life_cycle_state === state,
+      `instance ${held.instance_id}: life_cycle_state ${instance.life_cycle_state}, but the ` +
+        `${hook.lifecycle_hook_type} hook ${hook.lifecycle_hook_name} holds it (${state})`,
+    );
+    world.check(
+      Date.parse(instance.create_time) <= began,
+      `instance ${held.instance_id}: created (${instance.create_time}) after its wait began`,
     );
   }
   for (const hook of world.all('hook'))

@@ -71,6 +71,18 @@ describe('the check', () => {
     );
   });
 
+  it('reports a held instance that the instance list shows in service', () => {
+    const doc = clone(as);
+    const path = Object.keys(doc.paths).find((p) => p.includes('/scaling_group_instance/')) as string;
+    const page = doc.paths[path].get.responses['200'].content['application/json'].examples.default.value;
+    page.scaling_group_instances[1].life_cycle_state = 'INSERVICE';
+    expect(exampleWorld(doc).problems).toContainEqual(
+      expect.stringMatching(
+        /^instance b25c1589-.*: life_cycle_state INSERVICE, but the INSTANCE_LAUNCHING hook test-hook1 holds it/,
+      ),
+    );
+  });
+
   it('reports an update answer that is not the hook with the request applied', () => {
     const doc = clone(as);
     example(doc, hookPath, 'put', '200').value.default_timeout = 7200;

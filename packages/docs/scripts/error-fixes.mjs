@@ -91,6 +91,16 @@ export const ERROR_FIXES = {
     en: 'Check `scaling_group_id`, the region and the project: the AS group must exist there. (AS answers 400, not 404.)',
     'zh-CN': '检查 `scaling_group_id`、区域和项目：伸缩组必须存在于其中。（AS 返回 400，而不是 404。）',
   },
+  'AS.2020': {
+    source: '01ba4719c80b',
+    en: 'Wait until the AS group is stable (no scaling action, not being changed), then retry.',
+    'zh-CN': '等待伸缩组稳定（没有伸缩活动、未在变更中）后重试。',
+  },
+  'AS.2033': {
+    source: '9726dff65f26',
+    en: 'Wait until the scaling action of the AS group ends, then retry: hooks cannot change while it scales.',
+    'zh-CN': '等待伸缩组的伸缩活动结束后重试：伸缩期间不能变更生命周期挂钩。',
+  },
   'AS.7030': {
     source: '6d0f15c14b10',
     en: 'Set `default_timeout` between 60 and 86400 seconds.',

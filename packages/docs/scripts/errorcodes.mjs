@@ -51,13 +51,22 @@ function ruleCodes(doc, node, seen = new Set(), out = new Set()) {
 
 /**
  * The rows of an API's error-code reference, sorted by code, from a bundle (English or zh-CN: texts follow it).
- * @returns {{ code: string, statuses: string[], message: string, meaning: string, operations: { operationId: string, summary: string, route: string }[] }[]}
+ * A code that no example answers, only a text names, has `mentionedWith`: the codes whose examples name it.
+ * @returns {{ code: string, statuses: string[], message: string, meaning: string, operations: { operationId: string, summary: string, route: string }[], mentionedWith: string[] }[]}
  */
 export function errorCodeRows(doc) {
   const rows = new Map();
   const row = (code) => {
-    if (!rows.has(code))
-      rows.set(code, { code, statuses: new Set(), message: '', meaning: '', operations: new Map() });
+    if (!rows.has(code)) {
+      const empty = {
+        statuses: new Set(),
+        message: '',
+        meaning: '',
+        operations: new Map(),
+        mentionedWith: [],
+      };
+      rows.set(code, { code, ...empty });
+    }
     return rows.get(code);
   };
   const validation = doc.info?.['x-hwc-validation-error-code'];
@@ -93,8 +102,15 @@ export function errorCodeRows(doc) {
     // A code that an operation's own texts mention (for example in a parameter's description).
     for (const code of codesIn({ operation, pathItem: { parameters: pathItem.parameters } })) returns(code);
   }
-  // Codes that only the document's general texts mention.
-  for (const code of codesIn(doc)) row(code);
+  // Codes that only texts mention (a candidate named in a decision): the codes of the examples that name them.
+  for (const code of codesIn(doc)) {
+    const r = row(code);
+    if (r.message) continue;
+    r.mentionedWith = Object.values(doc.components?.examples ?? {})
+      .filter((e) => JSON.stringify(e).includes(code))
+      .map((e) => e.value?.error?.code ?? e.value?.error_code)
+      .filter((c) => typeof c === 'string' && c !== code);
+  }
   return [...rows.values()]
     .map((r) => ({
       ...r,
@@ -159,6 +175,7 @@ const TEXT = {
     columns: ['Code', 'HTTP status', 'Message', 'Meaning', 'Returned by', 'Usual fix'],
     anyOperation: 'any operation',
     everyOperation: 'every operation',
+    mentioned: (codes) => `No example answers it; the description of ${codes} names it.`,
     footer: (count) => `${count} codes, generated from the OpenAPI description.`,
   },
   'zh-CN': {
@@ -180,6 +197,7 @@ const TEXT = {
     columns: ['错误码', 'HTTP 状态码', '错误信息', '含义', '返回该错误码的操作', '常见处理方法'],
     anyOperation: '任意操作',
     everyOperation: '全部操作',
+    mentioned: (codes) => `没有示例返回该错误码；${codes} 的说明中提到了它。`,
     footer: (count) => `共 ${count} 个错误码，根据 OpenAPI 描述文件生成。`,
   },
 };
@@ -219,7 +237,7 @@ export function errorCodePage(api, lang, doc) {
           <td><a class="code" href="#${esc(r.code)}"><code>${esc(r.code)}</code></a></td>
           <td>${r.statuses.map(esc).join(', ') || '—'}</td>
           <td>${r.message ? `<code>${esc(r.message)}</code>` : '—'}</td>
-          <td>${r.meaning ? inlineMarkdown(r.meaning) : '—'}</td>
+          <td>${r.meaning ? inlineMarkdown(r.meaning) : r.mentionedWith.length ? esc(t.mentioned(r.mentionedWith.join(', '))) : '—'}</td>
           <td>${operations}</td>
           <td>${inlineMarkdown(fix)}</td>
         </tr>`;

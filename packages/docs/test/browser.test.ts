@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorPageFile } from '../scripts/errorcodes.mjs';
 import { PARAMETRISED, REDOC_LABELS } from '../scripts/l10n.mjs';
 import { PACKAGES } from '../scripts/landing.mjs';
-import { loadSpec, operationsOf, PAGES } from '../scripts/pages.mjs';
+import { loadSpec, operationRoute, operationsOf, PAGES } from '../scripts/pages.mjs';
 import { DIST, startServer } from '../scripts/serve.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -131,6 +131,28 @@ function latinLabelsIn(page: Page, allowed: string[]) {
     }
     return [...found];
   }, allowed);
+}
+
+/**
+ * Code blocks that leave the page: a block reaching past the window, or a line longer than its block that neither
+ * wraps nor scrolls inside it; and the page itself scrolling sideways.
+ */
+function codeOffPage(page: Page) {
+  return page.evaluate(() => {
+    const off: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) off.push('the page scrolls sideways');
+    for (const pre of document.querySelectorAll('pre')) {
+      const box = pre.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const style = getComputedStyle(pre);
+      const contained =
+        pre.scrollWidth <= pre.clientWidth ||
+        ['auto', 'scroll'].includes(style.overflowX) ||
+        style.whiteSpace.startsWith('pre-wrap');
+      if (box.right > window.innerWidth + 1 || !contained) off.push((pre.textContent ?? '').slice(0, 60));
+    }
+    return off;
+  });
 }
 
 /** The labels that hold a number (or belong to the same family), which must read as one of the templates. */
@@ -359,21 +381,21 @@ describe.each(PAGES)('$file', ({ api, lang, file }) => {
     expect(await page.title()).toContain(spec.info.title);
     await page.screenshot({ path: join(results, `${name}.overview.png`), animations: 'disabled' });
 
-    const links = await page.$$eval('a[href^="#/"]', (as) => [
-      ...new Set(as.map((a) => a.getAttribute('href') ?? '')),
-    ]);
     const operations = operationsOf(spec);
     expect(operations.length).toBeGreaterThan(0);
     for (const { operation } of operations) {
-      // Redoc 3 routes an operation as #/<tag slug>/<operationId in lower case>.
-      const route = links.find((href) => href.endsWith(`/${String(operation.operationId).toLowerCase()}`));
-      expect(route, `sidebar link of ${operation.operationId}`).toBeDefined();
+      // Redoc 3 routes an operation as #/<tag slug>/<operationId in lower case>; once it is shown, the sidebar
+      // (which opens the operation's tag) links it.
+      const route = operationRoute(operation);
       await page.evaluate((hash) => {
         window.location.hash = hash;
       }, route as string);
       const heading = page.locator(`[data-section-id="${(route as string).slice(1)}"] h2`).first();
       await heading.waitFor();
       expect((await heading.textContent())?.trim()).toBe(operation.summary);
+      await expect
+        .poll(() => page.locator(`a[href="${route}"]`).count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
       // The generated code samples are offered: curl is the default language.
       const section = page.locator(`[data-section-id="${(route as string).slice(1)}"]`).first();
       await expect
@@ -413,6 +435,7 @@ describe.each(PAGES)('$file', ({ api, lang, file }) => {
         }
         branchesChecked++;
       }
+      expect(await codeOffPage(page), `${operation.operationId} code samples`).toEqual([]);
       await page.screenshot({
         path: join(results, `${name}.${operation.operationId}.png`),
         animations: 'disabled',
@@ -429,6 +452,13 @@ describe.each(PAGES)('$file', ({ api, lang, file }) => {
       }
     }
 
+    // In a narrow window too, the longest samples (TypeScript) stay inside their panel.
+    await page.setViewportSize({ width: 900, height: 900 });
+    const typescript = page.getByText('TypeScript', { exact: true }).first();
+    if (await typescript.isVisible()) await typescript.click().catch(() => undefined);
+    expect(await codeOffPage(page), 'code samples at 900 px').toEqual([]);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+
     // Both APIs have a nested object (a counted label) and a conditional body (branches).
     if (lang === 'zh-CN') expect(countedSeen).toBeGreaterThan(0);
     expect(branchesChecked).toBeGreaterThan(0);
@@ -440,6 +470,11 @@ describe.each(PAGES)('$file', ({ api, lang, file }) => {
       await page.waitForTimeout(300);
       expect(await englishLabelsIn(page, ENGLISH_LABELS)).toEqual([]);
       expect(await latinLabelsIn(page, allowed)).toEqual([]);
+      const counted = await countedLabels(page);
+      expect(
+        counted.filter((label) => !patterns.some((p) => p.test(label))),
+        'counted labels',
+      ).toEqual([]);
       expect((await page.locator('h1').first().textContent()) ?? '').toMatch(CJK);
 
       // Search: results that match a field or an example name their place in Chinese.
