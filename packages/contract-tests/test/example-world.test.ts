@@ -26,10 +26,15 @@ interface ExampleCase {
   readonly status: number;
 }
 
-/** The example of a parameter: its own, else its schema's. */
+/** The example of a parameter, found as the docs' samples find it: its own, its `default` example, its schema's. */
 function parameterExample(document: Node, parameter: Node): unknown {
   const schema = resolveRef(document, parameter.schema) as Node | undefined;
-  return parameter.example ?? schema?.example;
+  return (
+    parameter.example ??
+    (parameter.examples?.default && (resolveRef(document, parameter.examples.default) as Node).value) ??
+    schema?.example ??
+    schema?.examples?.[0]
+  );
 }
 
 function casesOf(service: ServiceName): ExampleCase[] {
