@@ -168,7 +168,7 @@ function autoscalingFacts(read, world) {
     world.fact('group', read.param(id, 'scaling_group_id'), {}, `${id} scaling_group_id`);
   }
 
-  // The hooks: the list, show, and the created hook are the state.
+  // The hooks: the list and show are the state (a created hook is not: the create must succeed on the state).
   for (const hook of read.responses('listLifecycleHooks', '200').default?.lifecycle_hooks ?? []) {
     world.fact('hook', hookKey(hook.lifecycle_hook_name), hook, 'listLifecycleHooks 200 default');
   }
