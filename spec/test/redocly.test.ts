@@ -32,7 +32,8 @@ describe('withoutNodeBanner', () => {
   });
 });
 
-describe('scripts/redocly.mjs', () => {
+// Each run starts the Redocly CLI: seconds alone, more when turbo runs every package at once on two cores.
+describe('scripts/redocly.mjs', { timeout: 120_000 }, () => {
   it('shows a real lint error and fails with it', () => {
     const { status, output } = run('lint', 'test/fixtures/redocly-lint/broken.yaml');
     expect(status).toBe(1);

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { resolveRef } from '@hwc-openapi/spec/resolve';
 import { ERROR_FIXES } from './error-fixes.mjs';
-import { operationRoute, operationsOf, pageFile, SERVICE_NAMES } from './pages.mjs';
+import { escapeHtml, operationRoute, operationsOf, pageFile, SERVICE_NAMES } from './pages.mjs';
 
 /** Every error code of every service, as the bundles spell them. */
 export const CODE_PATTERN = /\b(?:AS\.\d{4}|APIGW\.\d{4}|SVCSTG\.\d{8})\b/g;
@@ -202,17 +202,9 @@ const TEXT = {
   },
 };
 
-function esc(text) {
-  return String(text)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-}
-
 /** `code spans` of a short Markdown text, as HTML. */
 function inlineMarkdown(text) {
-  return esc(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
 /** The error-code page of an API in a language, from that language's bundle. */
@@ -226,18 +218,18 @@ export function errorCodePage(api, lang, doc) {
       if (!fix) throw new Error(`errorcodes: no ${lang} fix for ${r.code} in scripts/error-fixes.mjs`);
       const operations =
         r.operations.length === operationCount
-          ? esc(t.everyOperation)
+          ? escapeHtml(t.everyOperation)
           : r.operations.length
             ? r.operations
-                .map((o) => `<a href="${pageFile(api, lang)}${o.route}">${esc(o.summary)}</a>`)
+                .map((o) => `<a href="${pageFile(api, lang)}${o.route}">${escapeHtml(o.summary)}</a>`)
                 .join('<br>')
-            : esc(t.anyOperation);
+            : escapeHtml(t.anyOperation);
       return `
-        <tr id="${esc(r.code)}">
-          <td><a class="code" href="#${esc(r.code)}"><code>${esc(r.code)}</code></a></td>
-          <td>${r.statuses.map(esc).join(', ') || '—'}</td>
-          <td>${r.message ? `<code>${esc(r.message)}</code>` : '—'}</td>
-          <td>${r.meaning ? inlineMarkdown(r.meaning) : r.mentionedWith.length ? esc(t.mentioned(r.mentionedWith.join(', '))) : '—'}</td>
+        <tr id="${escapeHtml(r.code)}">
+          <td><a class="code" href="#${escapeHtml(r.code)}"><code>${escapeHtml(r.code)}</code></a></td>
+          <td>${r.statuses.map(escapeHtml).join(', ') || '—'}</td>
+          <td>${r.message ? `<code>${escapeHtml(r.message)}</code>` : '—'}</td>
+          <td>${r.meaning ? inlineMarkdown(r.meaning) : r.mentionedWith.length ? escapeHtml(t.mentioned(r.mentionedWith.join(', '))) : '—'}</td>
           <td>${operations}</td>
           <td>${inlineMarkdown(fix)}</td>
         </tr>`;
@@ -248,7 +240,7 @@ export function errorCodePage(api, lang, doc) {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${esc(t.title(api))} · hwc-openapi</title>
+  <title>${escapeHtml(t.title(api))} · hwc-openapi</title>
   <link rel="icon" href="data:,">
   <style>
     :root { color-scheme: light dark; --fg: #1a1a1a; --muted: #5b5b66; --bg: #fff; --line: #e3e4e8; --hit: #fff7d6; --accent: #0044d4; }
@@ -272,15 +264,15 @@ export function errorCodePage(api, lang, doc) {
 <body>
   <main>
     <nav>${t.nav(api)}</nav>
-    <h1>${esc(t.heading)} · ${esc(SERVICE_NAMES[api][lang])}</h1>
+    <h1>${escapeHtml(t.heading)} · ${escapeHtml(SERVICE_NAMES[api][lang])}</h1>
     <p class="lead">${t.intro[api]}</p>
     <table>
       <colgroup>${['code', 'status', 'message', 'meaning', 'operations', 'fix'].map((c) => `<col class="${c}">`).join('')}</colgroup>
-      <thead><tr>${t.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead>
+      <thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
       <tbody>${body}
       </tbody>
     </table>
-    <footer>${esc(t.footer(rows.length))}</footer>
+    <footer>${escapeHtml(t.footer(rows.length))}</footer>
   </main>
 </body>
 </html>

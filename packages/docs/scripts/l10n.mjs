@@ -14,6 +14,8 @@
 // Every replacement must find exactly the text it expects: when a Redocly CLI upgrade changes the bundle, the build
 // fails here instead of shipping a half-English page (test/l10n.test.ts exercises this).
 
+import { escapeHtml } from './pages.mjs';
+
 /** Interface labels by translation key. A string, or a map from the English default to the text when one key
  *  serves several defaults. Keys come from the Redoc 3.0 bundle (`translate('key', 'Default')`). */
 export const REDOC_LABELS = {
@@ -397,14 +399,6 @@ function replaceExactly(source, find, replace, count, what) {
     );
   }
   return source.split(find).join(replace);
-}
-
-function escapeHtml(text) {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
 }
 
 /** Splits a page into the prerendered markup, the module script, and what follows. */

@@ -1,7 +1,7 @@
 // The landing page (dist/index.html): links to the four API pages and to the npm packages. Plain HTML and CSS,
 // no script and no remote resource.
 import { errorPageFile } from './errorcodes.mjs';
-import { pageFile, SERVICE_NAMES, specName } from './pages.mjs';
+import { escapeHtml, pageFile, SERVICE_NAMES, specName } from './pages.mjs';
 
 export const PACKAGES = [
   {
@@ -31,14 +31,6 @@ export const PACKAGES = [
   },
 ];
 
-function esc(text) {
-  return String(text)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-}
-
 /**
  * @param {{ api: 'autoscaling'|'servicestage', version: string, operations: number, summary: {en: string, 'zh-CN': string} }[]} services
  */
@@ -47,10 +39,10 @@ export function landingPage(services) {
     .map(
       (s) => `
       <section class="card">
-        <h2>${esc(SERVICE_NAMES[s.api].en)}<br><span lang="zh-CN">${esc(SERVICE_NAMES[s.api]['zh-CN'])}</span></h2>
-        <p>${esc(s.summary.en)}</p>
-        <p lang="zh-CN">${esc(s.summary['zh-CN'])}</p>
-        <p class="meta">v${esc(s.version)} · ${s.operations} operations · ${s.operations} 个操作</p>
+        <h2>${escapeHtml(SERVICE_NAMES[s.api].en)}<br><span lang="zh-CN">${escapeHtml(SERVICE_NAMES[s.api]['zh-CN'])}</span></h2>
+        <p>${escapeHtml(s.summary.en)}</p>
+        <p lang="zh-CN">${escapeHtml(s.summary['zh-CN'])}</p>
+        <p class="meta">v${escapeHtml(s.version)} · ${s.operations} operations · ${s.operations} 个操作</p>
         <p class="links">
           <a class="button" href="${pageFile(s.api, 'en')}" hreflang="en">English</a>
           <a class="button" href="${pageFile(s.api, 'zh-CN')}" hreflang="zh-CN" lang="zh-CN">简体中文</a>
@@ -71,9 +63,9 @@ export function landingPage(services) {
   const packages = PACKAGES.map(
     (p) => `
         <tr>
-          <td><a href="https://www.npmjs.com/package/${esc(p.name)}"><code>${esc(p.name)}</code></a></td>
-          <td>${esc(p.en)}<br><span lang="zh-CN">${esc(p.zh)}</span></td>
-          <td><code>npm install ${esc(p.name)}</code></td>
+          <td><a href="https://www.npmjs.com/package/${escapeHtml(p.name)}"><code>${escapeHtml(p.name)}</code></a></td>
+          <td>${escapeHtml(p.en)}<br><span lang="zh-CN">${escapeHtml(p.zh)}</span></td>
+          <td><code>npm install ${escapeHtml(p.name)}</code></td>
         </tr>`,
   ).join('');
   return `<!DOCTYPE html>

@@ -57,6 +57,15 @@ export function operationsOf(doc) {
   );
 }
 
+/** Text for HTML, in an element or a double-quoted attribute. */
+export function escapeHtml(text) {
+  return String(text)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+}
+
 /** The hash route Redoc 3 gives an operation: `#/<tag slug>/<operationId in lower case>`. */
 export function operationRoute(operation) {
   const tag = String(operation.tags?.[0] ?? '');
