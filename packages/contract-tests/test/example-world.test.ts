@@ -117,7 +117,7 @@ describe.each(['autoscaling', 'servicestage'] as const)('the documented %s examp
       // The first case runs on the emulator as it started: no set-up call at all.
       if (!first) {
         const { response } = await mock.control.PUT('/_emulator/state', {
-          body: exampleWorld(service) as never,
+          body: exampleWorld(service),
         });
         expect(response.status).toBe(204);
       }

@@ -60,7 +60,7 @@ describe('generated TypeScript samples', () => {
         }
       }
     }
-    expect(files).toHaveLength(2 * (7 + 3));
+    expect(files).toHaveLength(2 * (8 + 3));
     expect(compile(files)).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 export type { Engine, EngineAnswer, OperationRequest } from './engines/engine.js';
+export type { EmulatorState } from './generated/emulator.js';
 export type { AkSk, Fault, FaultRequest, JournalEntry } from './pipeline/index.js';
 export { exampleWorld } from './spec.js';
 export { createControlClient, DEFAULT_PORTS, SERVICES, startMock } from './start-mock.js';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { EmulatorState } from './generated/emulator.js';
 import { ServiceErrors } from './service-errors.js';
 import type { ServiceName } from './types.js';
 
@@ -19,7 +20,7 @@ const loaded = new Map<string, LoadedDocument>();
  * service's documented examples name, so that each example request succeeds on it. The spec package derives it
  * from the examples at build time. A fresh copy each call.
  */
-export function exampleWorld(service: ServiceName): unknown {
+export function exampleWorld(service: ServiceName): EmulatorState {
   return JSON.parse(readFileSync(require.resolve(`@hwc-openapi/spec/${service}.example-world.json`), 'utf8'));
 }
 

@@ -28,7 +28,7 @@ describe('startMock state', () => {
   });
 
   it('takes a state object, or a path to its JSON file', async () => {
-    const world = exampleWorld('autoscaling') as { now: string };
+    const world = exampleWorld('autoscaling');
     expect(await hooksOf(await start({ ...world, now: '2019-03-18T16:44:00Z' }))).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), 'hwc-mock-state-'));
     try {
@@ -50,7 +50,7 @@ describe('startMock state', () => {
     expect(await hooksOf(mock)).toBe(400);
     expect((await mock.control.GET('/_emulator/clock')).data).toEqual({ now: '2026-01-01T00:00:00Z' });
     const { response } = await mock.control.PUT('/_emulator/state', {
-      body: exampleWorld('autoscaling') as never,
+      body: exampleWorld('autoscaling'),
     });
     expect(response.status).toBe(204);
     expect(await hooksOf(mock)).toBe(200);
