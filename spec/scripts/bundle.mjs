@@ -2,9 +2,12 @@
 // plane, which is English only) its Simplified Chinese edition
 // into dist/<api>.zh-CN.yaml and .json: the English bundle with <api>/overlays/zh-CN.yaml applied
 // (`redocly bundle --overlay`). Before that, scripts/check-overlays.mjs checks the overlay against the English bundle
-// and the build fails on an untranslated text or an action whose target no longer exists.
+// and the build fails on an untranslated text or an action whose target no longer exists. Last, the example world
+// of each service (lib/example-world.js) goes to dist/<api>.example-world.json; the build fails on an example that
+// does not fit it, and names it.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { emulatorState } from '../lib/example-world.js';
 import { checkOverlay, formatReport, loadDocument, unappliedTranslations } from './check-overlays.mjs';
 
 const apis = ['autoscaling', 'servicestage', 'emulator'];
@@ -69,3 +72,16 @@ if (failed) {
   );
   process.exit(1);
 }
+
+// The example world of each service, as the state the mock's emulator starts from: dist/<api>.example-world.json.
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+for (const api of translated) {
+  const { state, problems } = emulatorState(readJson(`dist/${api}.json`), readJson('dist/emulator.json'));
+  if (problems.length > 0) {
+    console.error(`${api}: examples that do not fit one world:\n  - ${problems.join('\n  - ')}`);
+    failed = true;
+    continue;
+  }
+  writeFileSync(`dist/${api}.example-world.json`, `${JSON.stringify(state, null, 2)}\n`);
+}
+if (failed) process.exit(1);

@@ -129,16 +129,17 @@ describe('createLifecycleHook (seed 003)', () => {
     expect(valid('x'.repeat(257))).toBe(false);
   });
 
-  it('carries the page example request and response verbatim, with 200', () => {
+  it('carries the page example request and response, with 200, naming a hook the group does not have yet', () => {
+    // The page creates test-hook1; in the example world the group already has it (the create would be AS.7041).
     expect(op.requestExample()).toEqual({
-      lifecycle_hook_name: 'test-hook1',
+      lifecycle_hook_name: 'test-hook3',
       default_result: 'ABANDON',
       default_timeout: 3600,
       notification_topic_urn: SEED_HOOK_URN,
       lifecycle_hook_type: 'INSTANCE_LAUNCHING',
     });
     expect(op.example('200')).toEqual({
-      lifecycle_hook_name: 'test-hook1',
+      lifecycle_hook_name: 'test-hook3',
       default_result: 'ABANDON',
       default_timeout: 3600,
       notification_topic_urn: SEED_HOOK_URN,

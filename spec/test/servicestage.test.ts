@@ -102,8 +102,15 @@ describe('listComponentInstanceSnapshots', () => {
   it('returns count and snapshots with an epoch-millisecond create_time, as in the page example', () => {
     const snapshot = deref(doc, op.responseSchema('200').properties.snapshots.items);
     expect(snapshot.properties.create_time).toMatchObject({ type: 'integer', format: 'int64' });
+    // The page's one snapshot, after a later one that the rollback example needs (it goes back to 1.0.0).
     expect(op.example('200')).toEqual({
       snapshots: [
+        {
+          version: '1.0.1',
+          description: '{"action":"New Version: 1.0.1"}',
+          instance_id: '11eddb33-140b-4e51-b1e2-6ec265373ca3',
+          create_time: 1610346000000,
+        },
         {
           version: '1.0.0',
           description: '{"action":"New Version: 1.0.0"}',
@@ -111,7 +118,7 @@ describe('listComponentInstanceSnapshots', () => {
           create_time: 1610331830841,
         },
       ],
-      count: 1,
+      count: 2,
     });
   });
 });

@@ -48,7 +48,7 @@ it('serves the docs and both mocks, and Ctrl+C stops them all with exit 0 and no
   const run = start({});
   try {
     await run.until(/docs: serving .* at http/);
-    await run.until(/ready; Ctrl\+C stops/);
+    await run.until(/ready;.*Ctrl\+C stops/);
     const docs = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(run.output())?.[1] as string;
     const as = /autoscaling\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(run.output())?.[1] as string;
     expect((await fetch(`${docs}index.html`)).status).toBe(200);

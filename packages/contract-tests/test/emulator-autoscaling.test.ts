@@ -71,7 +71,7 @@ async function lifeCycleStates(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  mock = await startMock({ service: 'autoscaling', engine: 'emulator' });
+  mock = await startMock({ service: 'autoscaling', engine: 'emulator', state: 'empty' });
   as = client(PROJECT);
 });
 afterAll(() => mock.close());

@@ -44,7 +44,7 @@ const settings = (body: NonNullable<Parameters<MockServer['control']['PATCH']>[1
   mock.control.PATCH('/_emulator/settings', { body });
 
 beforeAll(async () => {
-  mock = await startMock({ service: 'servicestage', engine: 'emulator' });
+  mock = await startMock({ service: 'servicestage', engine: 'emulator', state: 'empty' });
   ss = createServiceStageClient({
     baseUrl: mock.url,
     credentials: { ak: 'AK', sk: 'SK', projectId: PROJECT },

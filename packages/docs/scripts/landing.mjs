@@ -21,8 +21,8 @@ export const PACKAGES = [
   },
   {
     name: '@hwc-openapi/mock',
-    en: 'A Prism mock server of both APIs, as a CLI and as startMock().',
-    zh: '两个 API 的 Prism 模拟服务器，提供 CLI 和 startMock()。',
+    en: 'Local mock servers of both APIs, as a CLI and as startMock(). They start in the world of the examples, so every sample on these pages runs against them as written (baseUrl: mock.url).',
+    zh: '两个 API 的本地模拟服务器，提供 CLI 和 startMock()。模拟服务器启动时即处于示例所描述的状态，因此本站的每个示例无需修改即可在其上运行（baseUrl: mock.url）。',
   },
   {
     name: '@hwc-openapi/spec',

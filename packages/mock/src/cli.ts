@@ -22,7 +22,8 @@ Options:
       --credentials <AK:SK>   verify AK/SK signatures made with this pair (repeatable); without it any
                               well-formed signature or token is accepted
       --state <file>          emulator: start from this state (JSON of GET /_emulator/state)
-      --empty                 emulator: start with no state (today's default; reserved for seeded starts)
+      --empty                 emulator: start with no state, instead of the example world in which every
+                              documented example request succeeds (project b53e5554fad0494d96206fb84296510b)
   -d, --dynamic               prism: generate answers from the schemas instead of the documented examples
       --seed <seed>           prism: seed of the dynamic answers (default: hwc-mock)
   -v, --verbose               print one line per answered request on stderr
@@ -86,16 +87,9 @@ async function main(): Promise<void> {
   };
   const credentials = parseCredentials(values.credentials);
   if (values.state !== undefined && values.empty) fail('--state and --empty exclude each other');
-  // Checked by the emulator like an import: an invalid file fails the start with the field named.
-  let state: StartMockOptions['state'];
-  if (values.state !== undefined) {
-    if (services.length > 1) fail('--state needs --service: a state file holds one service');
-    try {
-      state = JSON.parse(readFileSync(values.state, 'utf8')) as StartMockOptions['state'];
-    } catch (error) {
-      fail(`cannot read --state ${values.state}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  if (values.state !== undefined && services.length > 1)
+    fail('--state needs --service: a state file holds one service');
+  const state = values.empty ? 'empty' : values.state;
 
   const mocks: MockServer[] = [];
   let stopping = false;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { EmulatorState } from './generated/emulator.js';
 import { ServiceErrors } from './service-errors.js';
 import type { ServiceName } from './types.js';
 
@@ -13,6 +14,15 @@ export interface LoadedDocument {
 
 const require = createRequire(import.meta.url);
 const loaded = new Map<string, LoadedDocument>();
+
+/**
+ * The example world of a service: the state, in the format of `GET /_emulator/state`, that holds every object the
+ * service's documented examples name, so that each example request succeeds on it. The spec package derives it
+ * from the examples at build time. A fresh copy each call.
+ */
+export function exampleWorld(service: ServiceName): EmulatorState {
+  return JSON.parse(readFileSync(require.resolve(`@hwc-openapi/spec/${service}.example-world.json`), 'utf8'));
+}
 
 /**
  * Reads a bundled document through the `@hwc-openapi/spec` package exports (`emulator`: the control plane's)

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
 import { createEngine, DEFAULT_ENGINE, ENGINE_NAMES } from './engines/index.js';
 import type { paths as ControlPaths } from './generated/emulator.js';
 import { createPipeline } from './pipeline/index.js';
 import { createMockServer } from './pipeline/server.js';
-import { loadDocument } from './spec.js';
+import { exampleWorld, loadDocument } from './spec.js';
 import type { ControlClient, EngineName, MockServer, ServiceName, StartMockOptions } from './types.js';
 
 /** The services the mock can serve. */
@@ -38,11 +39,25 @@ function checkCredentials(credentials: StartMockOptions['credentials']): void {
   }
 }
 
+/** The emulator's starting state for the `state` option: the example world unless told otherwise. */
+function initialState(service: ServiceName, state: StartMockOptions['state']): unknown {
+  if (state === undefined) return exampleWorld(service);
+  if (state === 'empty') return undefined;
+  if (typeof state !== 'string') return state;
+  try {
+    return JSON.parse(readFileSync(state, 'utf8'));
+  } catch (error) {
+    throw new TypeError(
+      `Cannot read the state file ${state}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 /**
  * Starts a mock of one service in this process and resolves once it listens.
  *
  * ```ts
- * const mock = await startMock({ service: 'autoscaling' });
+ * const mock = await startMock({ service: 'autoscaling' }); // the example world: the documented samples work
  * const as = createAutoScalingClient({ baseUrl: mock.url, credentials: { ak, sk, projectId } });
  * await mock.control.POST('/_emulator/autoscaling/groups', { body: { project_id: projectId, instances: 2 } });
  * // ...
@@ -73,7 +88,7 @@ export async function startMock(options: StartMockOptions): Promise<MockServer> 
     service,
     document,
     errors,
-    state: options.state,
+    state: engineName === 'emulator' ? initialState(service, options.state) : undefined,
     settings: options.settings,
     dynamic,
     seed,

@@ -29,8 +29,13 @@ export interface StartMockOptions {
    * well-formed signature with a current `X-Sdk-Date`, or any non-empty `X-Auth-Token`, is accepted.
    */
   credentials?: readonly AkSk[];
-  /** Emulator: state to start from (the `EmulatorState` of `GET /_emulator/state`); checked like an import. */
-  state?: components['schemas']['EmulatorState'];
+  /**
+   * Emulator: the state to start from. Default: the example world, in which every documented example request
+   * succeeds (`exampleWorld(service)`, under the examples' project ID). `'empty'`: no state. A path: a JSON file of
+   * `GET /_emulator/state`. An object: such a state, checked like an import. `POST /_emulator/reset` gives an empty
+   * emulator in each case.
+   */
+  state?: 'empty' | string | components['schemas']['EmulatorState'];
   /** Emulator: settings over the defaults (job progression, replacement of abandoned instances, EXTEND limit). */
   settings?: components['schemas']['EmulatorSettingsUpdate'];
   /** Prism: generate responses from the schemas instead of answering the documented examples. Default `false`. */

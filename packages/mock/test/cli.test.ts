@@ -41,6 +41,9 @@ function urlsOf(stdout: string): Record<string, string> {
 }
 
 const token = { 'x-auth-token': 't' };
+/** The hooks of the examples' group, in the examples' project. */
+const EXAMPLE_HOOKS =
+  '/autoscaling-api/v1/b53e5554fad0494d96206fb84296510b/scaling_lifecycle_hook/e5d27f5c-dd76-4a61-b4bc-a67c5686719a/list';
 
 describe('hwc-mock CLI', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
@@ -51,17 +54,27 @@ describe('hwc-mock CLI', () => {
       const urls = urlsOf(cli.stdout());
       expect(Object.keys(urls)).toEqual(['autoscaling', 'servicestage']);
       expect(cli.stderr()).toMatch(/emulator engine ready/);
-      const as = await fetch(`${urls.autoscaling}/autoscaling-api/v1/p/scaling_lifecycle_hook/g/list`, {
-        headers: token,
-      });
-      expect(as.status).toBe(400); // AS.2007: the emulator starts empty
+      // The example world: the documented group and its hooks, on the clock of the ServiceStage examples.
+      const as = await fetch(`${urls.autoscaling}${EXAMPLE_HOOKS}`, { headers: token });
+      expect(as.status).toBe(200);
+      expect(((await as.json()) as { lifecycle_hooks: unknown[] }).lifecycle_hooks).toHaveLength(2);
       const clock = await fetch(`${urls.servicestage}/_emulator/clock`);
-      expect(await clock.json()).toEqual({ now: '2026-01-01T00:00:00Z' });
+      expect(await clock.json()).toEqual({ now: '2021-01-11T10:26:02Z' });
       cli.child.kill(signal);
       const [code] = await once(cli.child, 'exit');
       expect(code).toBe(0);
     },
   );
+
+  it('starts blank with --empty', async () => {
+    const cli = runCli(['--service', 'autoscaling', '--port', '0', '--empty']);
+    await until(() => cli.stdout().includes('http://') || cli.child.exitCode !== null);
+    const url = urlsOf(cli.stdout()).autoscaling;
+    expect((await fetch(`${url}${EXAMPLE_HOOKS}`, { headers: token })).status).toBe(400); // AS.2007: no group
+    expect(await (await fetch(`${url}/_emulator/clock`)).json()).toEqual({ now: '2026-01-01T00:00:00Z' });
+    cli.child.kill('SIGTERM');
+    await once(cli.child, 'exit');
+  });
 
   it('serves one service with --engine prism on --port', async () => {
     const cli = runCli(['--service', 'servicestage', '--port', '0', '--engine', 'prism']);

@@ -1,10 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSigner } from '@hwc-openapi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, startMock } from '../src/index.js';
+import { exampleWorld, type MockServer, type StartMockOptions, startMock } from '../src/index.js';
 
 const PROJECT = 'b53e5554fad0494d96206fb84296510b';
 const HOOKS = `/autoscaling-api/v1/${PROJECT}/scaling_lifecycle_hook`;
 const token = { 'x-auth-token': 'any-token' };
+const EXAMPLE_GROUP = 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a';
+
+describe('startMock state', () => {
+  const hooksOf = async (mock: MockServer) =>
+    (await fetch(`${mock.url}${HOOKS}/${EXAMPLE_GROUP}/list`, { headers: token })).status;
+  const started: MockServer[] = [];
+  const start = async (state?: StartMockOptions['state']) => {
+    const mock = await startMock({ service: 'autoscaling', ...(state !== undefined && { state }) });
+    started.push(mock);
+    return mock;
+  };
+  afterAll(() => Promise.all(started.map((mock) => mock.close())));
+
+  it("'empty' starts blank, at the clock's default start", async () => {
+    const mock = await start('empty');
+    expect(await hooksOf(mock)).toBe(400);
+    expect((await mock.control.GET('/_emulator/clock')).data).toEqual({ now: '2026-01-01T00:00:00Z' });
+  });
+
+  it('takes a state object, or a path to its JSON file', async () => {
+    const world = exampleWorld('autoscaling');
+    expect(await hooksOf(await start({ ...world, now: '2019-03-18T16:44:00Z' }))).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'hwc-mock-state-'));
+    try {
+      const file = join(dir, 'state.json');
+      writeFileSync(file, JSON.stringify(world));
+      expect(await hooksOf(await start(file))).toBe(200);
+      await expect(start(join(dir, 'missing.json'))).rejects.toThrow(
+        /Cannot read the state file .*missing\.json/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a full reset gives a blank emulator; the example world can be loaded again with PUT /_emulator/state', async () => {
+    const mock = await start();
+    expect(await hooksOf(mock)).toBe(200);
+    expect((await mock.control.POST('/_emulator/reset', { body: {} })).response.status).toBe(204);
+    expect(await hooksOf(mock)).toBe(400);
+    expect((await mock.control.GET('/_emulator/clock')).data).toEqual({ now: '2026-01-01T00:00:00Z' });
+    const { response } = await mock.control.PUT('/_emulator/state', {
+      body: exampleWorld('autoscaling'),
+    });
+    expect(response.status).toBe(204);
+    expect(await hooksOf(mock)).toBe(200);
+  });
+});
 
 describe('startMock (emulator, the default)', () => {
   let mock: MockServer;
@@ -52,6 +103,13 @@ describe('startMock (emulator, the default)', () => {
     const sign = createSigner({ ak: 'ANYAK', sk: 'any-sk' });
     const res = await fetch(await sign(new Request(`${mock.url}${HOOKS}/g1/list`)));
     expect(res.status).toBe(200);
+  });
+
+  it('starts in the example world: the documented group and hooks are there without a set-up call', async () => {
+    const list = await fetch(`${mock.url}${HOOKS}/${EXAMPLE_GROUP}/list`, { headers: token });
+    expect(list.status).toBe(200);
+    const { lifecycle_hooks } = (await list.json()) as { lifecycle_hooks: { lifecycle_hook_name: string }[] };
+    expect(lifecycle_hooks.map((hook) => hook.lifecycle_hook_name)).toEqual(['test-hook1', 'test-hook2']);
   });
 
   it('stops on close(), which can be called twice', async () => {

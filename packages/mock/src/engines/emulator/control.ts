@@ -58,7 +58,7 @@ const clockAnswer = (context: EmulatorContext) => ({
   body: { now: rfc3339(context.clock.now()) },
 });
 
-/** Handlers of the engine's control operations; `initial` is what a full reset returns to. */
+/** Handlers of the engine's control operations; `initial` is where a full reset returns to, with no state. */
 export function controlHandlers(initial: {
   readonly now: number;
   readonly settings: EmulatorSettings;

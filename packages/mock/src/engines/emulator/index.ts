@@ -39,7 +39,10 @@ export interface EmulatorEngineOptions {
   readonly clock?: EmulatorClock;
   /** Settings over the defaults (immediate jobs, no replacement of abandoned launches, no EXTEND cap). */
   readonly settings?: unknown;
-  /** A state to start from (as `GET /_emulator/state` exports it); checked like an import. */
+  /**
+   * A state to start from (as `GET /_emulator/state` exports it); checked like an import. A full reset still gives
+   * a blank emulator, at the clock's start.
+   */
   readonly state?: unknown;
 }
 
@@ -51,6 +54,8 @@ export interface EmulatorEngine extends Engine {
 /** Creates the emulator engine of one service. Throws a TypeError naming the field for invalid settings or state. */
 export function createEmulatorEngine(options: EmulatorEngineOptions): EmulatorEngine {
   const clock = options.clock ?? createFrozenClock();
+  // Where a full reset returns to: no state, the clock where it started before a state moved it.
+  const blankStart = clock.now();
   let state: EmulatorState;
   try {
     state =
@@ -65,7 +70,7 @@ export function createEmulatorEngine(options: EmulatorEngineOptions): EmulatorEn
   settle(context, clock.now());
 
   const api = API_HANDLERS[options.service];
-  const control = controlHandlers({ now: clock.now(), settings: structuredClone(state.settings) });
+  const control = controlHandlers({ now: blankStart, settings: structuredClone(state.settings) });
   const run = (handler: Handler, request: OperationRequest): EngineAnswer => {
     try {
       return handler(context, request);
