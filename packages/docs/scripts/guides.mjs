@@ -12,8 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
-import { escapeHtml as esc } from './pages.mjs';
-import { loadSpec, operationRoute, operationsOf, pageFile } from './pages.mjs';
+import { escapeHtml as esc, loadSpec, operationRoute, operationsOf, pageFile } from './pages.mjs';
 
 const specDir = dirname(fileURLToPath(import.meta.resolve('@hwc-openapi/spec/package.json')));
 const { checkOverlay, formatReport, queryJsonPath } = await import(
