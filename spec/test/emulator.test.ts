@@ -191,6 +191,8 @@ describe('emulator request rules', () => {
     const settings = deref(doc, doc.components.schemas.EmulatorSettings);
     expect(settings.properties.replace_abandoned_instances.default).toBe(false);
     expect(settings.properties.extend_limit.default).toBeNull();
+    expect(settings.properties.fail_next_jobs).toMatchObject({ minimum: 0, maximum: 1000, default: 0 });
+    expect(settings.required).not.toContain('fail_next_jobs');
     const progression = deref(doc, settings.properties.job_progression);
     expect(progression.properties.mode.enum).toEqual(['immediate', 'polls', 'time']);
     expect(progression.properties.polls).toMatchObject({ minimum: 1, maximum: 100, default: 2 });

@@ -73,6 +73,7 @@ describe('emulator: settings', () => {
       job_progression: { mode: 'immediate', polls: 2, seconds: 30 },
       replace_abandoned_instances: false,
       extend_limit: null,
+      fail_next_jobs: 0,
     });
     const patched = h.control('updateSettings', {
       body: { job_progression: { mode: 'time' }, extend_limit: 3 },
@@ -81,6 +82,7 @@ describe('emulator: settings', () => {
       job_progression: { mode: 'time', polls: 2, seconds: 30 },
       replace_abandoned_instances: false,
       extend_limit: 3,
+      fail_next_jobs: 0,
     });
     expect(h.control('updateSettings', { body: { extend_limit: null } }).body).toMatchObject({
       extend_limit: null,
@@ -127,6 +129,7 @@ describe('emulator: reset', () => {
         job_progression: { mode: 'immediate', polls: 2, seconds: 30 },
         replace_abandoned_instances: true,
         extend_limit: null,
+        fail_next_jobs: 0,
       },
       projects: {},
     });

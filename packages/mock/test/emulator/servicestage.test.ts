@@ -256,14 +256,12 @@ describe('emulator: job progression', () => {
     expect(lastTask(poll(h, jobId))).toBe('SUCCEEDED');
   });
 
-  it('a job whose outcome is FAILED ends FAILED (last task FAILED); the instance is FAILED and can be restarted', () => {
+  it('a job failed by fail_next_jobs ends FAILED (last task FAILED); the instance is FAILED and can be restarted', () => {
     const h = setup({}, { job_progression: { mode: 'polls', polls: 1 } });
+    // The job failure fault: the next job fails, the one after it does not.
+    h.control('updateSettings', { body: { fail_next_jobs: 1 } });
     const failing = jobOf(h, 'scale', { replica: 2 });
-    // The outcome is part of the job's state: a fixture (or an edited export) decides it.
-    editState(h, (state) => {
-      const job = state.projects[PROJECT]?.servicestage.jobs[0];
-      if (job) job.outcome = 'FAILED';
-    });
+    expect((h.control('showSettings').body as { fail_next_jobs: number }).fail_next_jobs).toBe(0);
     expect(lastTask(poll(h, failing))).toBe('RUNNING');
     const failed = poll(h, failing);
     expect(failed.job.EXECUTION_STATUS).toBe('FAILED');

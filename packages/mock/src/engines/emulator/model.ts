@@ -176,6 +176,8 @@ export interface EmulatorSettings {
   replace_abandoned_instances: boolean;
   /** Most EXTENDs per held row (then AS.7042); null: no cap. */
   extend_limit: number | null;
+  /** The job failure fault: this many next ServiceStage jobs end FAILED. */
+  fail_next_jobs: number;
 }
 
 export interface EmulatorState {
@@ -189,6 +191,7 @@ export const DEFAULT_SETTINGS: Readonly<EmulatorSettings> = Object.freeze({
   job_progression: Object.freeze({ mode: 'immediate', polls: 2, seconds: 30 }),
   replace_abandoned_instances: false,
   extend_limit: null,
+  fail_next_jobs: 0,
 }) as EmulatorSettings;
 
 export const emptyProject = (): ProjectState => ({

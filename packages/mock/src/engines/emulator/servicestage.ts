@@ -14,8 +14,8 @@
  * then SUCCEEDED or FAILED, which is what the Terraform provider reads. The two tasks per job and their names
  * (`check-instance-status`, then `<action>-instance`) are synthetic: the service documents none. A job ends at
  * once (`job_progression.mode: immediate`, the default), after `polls` showJobDetail calls, or `seconds` later on
- * the emulator clock. It ends with its record's `outcome`: SUCCEEDED, unless a fixture (an imported state) says
- * FAILED; then its last task reads FAILED and the instance is FAILED.
+ * the emulator clock. It ends with its record's `outcome`: SUCCEEDED, unless the `fail_next_jobs` setting (the job
+ * failure fault) or an imported state says FAILED; then its last task reads FAILED and the instance is FAILED.
  */
 
 import type { OperationRequest } from '../engine.js';
@@ -173,7 +173,7 @@ function startJob(
     action,
     created: rfc3339(now),
     polls: 0,
-    outcome: 'SUCCEEDED',
+    outcome: takeJobFailure(context.state.settings) ? 'FAILED' : 'SUCCEEDED',
     detail,
   };
   instance.status = ACTION_RULES[action].during;
@@ -182,6 +182,13 @@ function startJob(
   ensureProject(context.state, projectId).servicestage.jobs.push(job);
   if (context.state.settings.job_progression.mode === 'immediate') finishJob(context, projectId, job);
   return job;
+}
+
+/** Counts one job down from the `fail_next_jobs` fault; true when this job is to fail. */
+function takeJobFailure(settings: EmulatorContext['state']['settings']): boolean {
+  if (settings.fail_next_jobs <= 0) return false;
+  settings.fail_next_jobs -= 1;
+  return true;
 }
 
 const isRunning = (job: JobRecord): boolean => job.detail.job.EXECUTION_STATUS === 'RUNNING';

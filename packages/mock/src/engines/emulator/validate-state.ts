@@ -105,6 +105,7 @@ const settingsShape = object(
     ),
     replace_abandoned_instances: boolean,
     extend_limit: nullable(integer(0, 1000)),
+    fail_next_jobs: integer(0, 1000),
   },
 );
 
@@ -319,6 +320,7 @@ export function mergeSettings(base: EmulatorSettings, patch: unknown, path = 'se
     job_progression: { ...base.job_progression, ...given.job_progression },
     replace_abandoned_instances: given.replace_abandoned_instances ?? base.replace_abandoned_instances,
     extend_limit: given.extend_limit === undefined ? base.extend_limit : given.extend_limit,
+    fail_next_jobs: given.fail_next_jobs ?? base.fail_next_jobs,
   };
 }
 
