@@ -186,9 +186,11 @@ const CASES = [
 ];
 
 const servers = {};
+// No server outlives the bench, however it ends.
 process.once('exit', () => {
   for (const { child } of Object.values(servers)) child.kill('SIGKILL');
 });
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(1));
 for (const name of Object.keys(SERVERS)) servers[name] = await startServer(name);
 console.log(
   `@hwc-openapi/mock throughput: servers ${pin ? 'pinned to core 0, client to core 1' : 'not pinned'}, ` +
