@@ -58,6 +58,16 @@ function gitBaseRef() {
   }
 }
 
+// Whether spec/ in the work tree is exactly spec/ at `ref` (then the bundles are the same, and bundling is moot).
+function specUnchangedSince(ref) {
+  try {
+    sh('git', ['-C', repo, 'diff', '--quiet', ref, '--', 'spec']);
+    return sh('git', ['-C', repo, 'ls-files', '--others', '--exclude-standard', '--', 'spec']).trim() === '';
+  } catch {
+    return false;
+  }
+}
+
 // The documents as the spec's own build bundles them, from the spec sources at `ref`.
 function bundleAt({ ref, label }, dir) {
   const src = join(dir, 'src');
@@ -178,9 +188,14 @@ function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'hwc-breaking-'));
   try {
     const ref = values.base ? undefined : gitBaseRef();
+    const published = values.base ? undefined : publishedBase(tmp);
+    if (!values.base && !published && ref && !values.revision && specUnchangedSince(ref.ref)) {
+      console.log(`breaking: spec/ is as at the ${ref.label}: nothing changed`);
+      return 0;
+    }
     const base = values.base
       ? { dir: resolve(values.base), label: values.base }
-      : (publishedBase(tmp) ?? (ref && bundleAt(ref, tmp)));
+      : (published ?? (ref && bundleAt(ref, tmp)));
     if (!base) {
       console.log('breaking: no released documents to compare with (no release, tag or git history)');
       return 0;
