@@ -411,9 +411,10 @@ async function checkTarballs(src) {
     { pnpm: { overrides: pick('core', 'spec') } },
   );
   run('pnpm', ['install'], { cwd: app, env });
+  await assertEngines(app, process.version);
   checkProgram(app, env);
   log(
-    'pnpm installed the release tarballs (core and spec overridden to theirs), the program ran against the mock',
+    'pnpm installed the release tarballs (core and spec overridden to theirs), engines hold, the program ran',
   );
 }
 
@@ -449,9 +450,12 @@ async function main() {
       log(`FAILED ${what}`);
     }
   };
-  for (const nodeDir of [node20, node24]) {
+  for (const [label, nodeDir] of [
+    ['Node 20', node20],
+    ['Node 24', node24],
+  ]) {
     for (const pm of ['npm', 'pnpm']) {
-      await attempt(`${pm} with ${nodeDir}`, () => checkConsumer(pm, nodeDir, registry, version));
+      await attempt(`${pm} on ${label}`, () => checkConsumer(pm, nodeDir, registry, version));
     }
   }
   await attempt('pnpm with the release tarballs', () => checkTarballs(src));
