@@ -56,7 +56,7 @@ function run(cmd, args, { cwd, env = process.env, quiet = true } = {}) {
 
 // A process group of its own, so that stopping it also stops what it started (npx -> sh -> node -> Prism).
 function startProcess(cmd, args, opts) {
-  const child = spawn(cmd, args, { ...opts, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts, detached: true });
   let output = '';
   child.stdout.on('data', (d) => {
     output += d;
@@ -142,16 +142,20 @@ log: { type: stdout, format: pretty, level: warn }
 `,
   );
   const url = `http://127.0.0.1:${port}/`;
+  // If this script dies without its cleanup (SIGKILL), Verdaccio sees its stdin close and exits too.
+  const exitWithParent = `data:text/javascript,${encodeURIComponent("process.stdin.on('end',()=>process.exit(0)).resume()")}`;
   const proc = startProcess(
     process.execPath,
     [
+      '--import',
+      exitWithParent,
       join(toolsDir, 'node_modules/verdaccio/bin/verdaccio'),
       '--config',
       join(dir, 'config.yaml'),
       '--listen',
       `127.0.0.1:${port}`,
     ],
-    { cwd: dir },
+    { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   await waitFor('Verdaccio', async () => (await fetch(`${url}-/ping`)).ok, 60_000, proc.output);
   const res = await fetch(`${url}-/user/org.couchdb.user:release`, {
