@@ -1,5 +1,5 @@
 // House rules that built-in and configurable Redocly rules cannot express.
-const ERROR_CODE = /^(AS\.[0-9]{4}|APIGW\.[0-9]{4}|SVCSTG\.[0-9]{8})$/;
+const ERROR_CODE = /^(AS\.[0-9]{4}|APIGW\.[0-9]{4}|SVCSTG\.[0-9]{8}|EMULATOR\.[0-9]{4})$/;
 
 const resolved = (ctx, node) => (node && typeof node.$ref === 'string' ? ctx.resolve(node).node : node);
 
@@ -66,7 +66,7 @@ function ErrorResponseExampleCode() {
             const code = value.error?.code ?? value.error_code;
             if (!ERROR_CODE.test(String(code))) {
               ctx.report({
-                message: `Error example \`${name}\` must carry an AS.nnnn, APIGW.nnnn or SVCSTG.nnnnnnnn code.`,
+                message: `Error example \`${name}\` must carry an AS.nnnn, APIGW.nnnn, SVCSTG.nnnnnnnn or EMULATOR.nnnn code.`,
                 location: ctx.location.key(),
               });
             }
@@ -77,6 +77,18 @@ function ErrorResponseExampleCode() {
   };
 }
 
+// For a document that reuses another service's schemas (the emulator's control plane): the error codes those
+// schemas name are that service's answers, not this document's, so its bundle drops them.
+const SERVICE_ERROR_CODE_KEYS = ['x-hwc-error-code', 'x-hwc-missing-error-code'];
+function RemoveServiceErrorCodes() {
+  const strip = {
+    leave(node) {
+      for (const key of SERVICE_ERROR_CODE_KEYS) delete node[key];
+    },
+  };
+  return { Schema: strip, RequestBody: strip };
+}
+
 export default function house() {
   return {
     id: 'house',
@@ -85,6 +97,11 @@ export default function house() {
         'operation-sdk-method': OperationSdkMethod,
         'success-response-default-example': SuccessResponseDefaultExample,
         'error-response-example-code': ErrorResponseExampleCode,
+      },
+    },
+    decorators: {
+      oas3: {
+        'remove-service-error-codes': RemoveServiceErrorCodes,
       },
     },
   };

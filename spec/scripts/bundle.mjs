@@ -1,4 +1,5 @@
-// Bundles each API of redocly.yaml into dist/<api>.yaml and dist/<api>.json, then its Simplified Chinese edition
+// Bundles each API of redocly.yaml into dist/<api>.yaml and dist/<api>.json, then (but for the emulator's control
+// plane, which is English only) its Simplified Chinese edition
 // into dist/<api>.zh-CN.yaml and .json: the English bundle with <api>/overlays/zh-CN.yaml applied
 // (`redocly bundle --overlay`). Before that, scripts/check-overlays.mjs checks the overlay against the English bundle
 // and the build fails on an untranslated text or an action whose target no longer exists.
@@ -6,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { checkOverlay, formatReport, loadDocument, unappliedTranslations } from './check-overlays.mjs';
 
-const apis = ['autoscaling', 'servicestage'];
+const apis = ['autoscaling', 'servicestage', 'emulator'];
+// The emulator's control plane is our own tool, documented in English only (README).
+const translated = ['autoscaling', 'servicestage'];
 const languages = ['zh-CN'];
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
 
@@ -20,7 +23,7 @@ for (const api of apis) {
 }
 
 let failed = false;
-for (const api of apis) {
+for (const api of translated) {
   const english = JSON.parse(readFileSync(`dist/${api}.json`, 'utf8'));
   for (const lang of languages) {
     const overlayFile = `${api}/overlays/${lang}.yaml`;

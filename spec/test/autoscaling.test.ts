@@ -34,7 +34,7 @@ const HOOK_FIELDS = [
 const SEED_HOOK_URN = 'urn:smn:regionId:b53e5554fad0494d96206fb84296510b:gsh';
 
 describe('AS lifecycle-hook operations', () => {
-  it('has exactly the seven operations of the group, at their paths and methods', () => {
+  it('has exactly the eight operations of the group, at their paths and methods', () => {
     const found = operations(doc).map(
       (o) => `${o.method.toUpperCase()} ${o.path} ${o.operation.operationId}`,
     );
@@ -47,6 +47,7 @@ describe('AS lifecycle-hook operations', () => {
         `DELETE ${BASE}/scaling_lifecycle_hook/{scaling_group_id}/{lifecycle_hook_name} deleteLifecycleHook`,
         `PUT ${BASE}/scaling_instance_hook/{scaling_group_id}/callback callbackLifecycleHook`,
         `GET ${BASE}/scaling_instance_hook/{scaling_group_id}/list listInstanceHangingInfo`,
+        `GET ${BASE}/scaling_group_instance/{scaling_group_id}/list listScalingInstances`,
       ].sort(),
     );
   });
@@ -74,6 +75,7 @@ describe('AS lifecycle-hook operations', () => {
       deleteLifecycleHook: 'deleteLifecycleHook',
       callbackLifecycleHook: 'attachCallbackInstanceLifeCycleHook',
       listInstanceHangingInfo: 'listHookInstances',
+      listScalingInstances: 'listScalingInstances',
     });
   });
 });
@@ -327,6 +329,106 @@ describe('listInstanceHangingInfo', () => {
   });
 });
 
+describe('listScalingInstances (SDK ListScalingInstancesRequest/Response, OTC page as_06_0301)', () => {
+  const op = operation(doc, 'listScalingInstances');
+
+  it('is authorised by as:instances:list', () => {
+    expect(op.operation['x-hwc-iam-action']).toBe('as:instances:list');
+  });
+
+  it("filters by the SDK's seven lifecycle states, three health statuses and protection; pages by 20 up to 100", () => {
+    expect(deref(doc, op.param('life_cycle_state').schema).enum).toEqual([
+      'INSERVICE',
+      'PENDING',
+      'PENDING_WAIT',
+      'REMOVING',
+      'REMOVING_WAIT',
+      'STANDBY',
+      'ENTERING_STANDBY',
+    ]);
+    expect(deref(doc, op.param('health_status').schema).enum).toEqual(['INITIALIZING', 'NORMAL', 'ERROR']);
+    expect(op.param('protect_from_scaling_down').schema.type).toBe('boolean');
+    expect(op.param('start_number').schema).toMatchObject({ type: 'integer', minimum: 0, default: 0 });
+    expect(op.param('limit').schema).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+      default: 20,
+    });
+    for (const name of [
+      'life_cycle_state',
+      'health_status',
+      'protect_from_scaling_down',
+      'start_number',
+      'limit',
+    ]) {
+      expect(op.param(name)).toMatchObject({ in: 'query', required: false });
+    }
+  });
+
+  it('answers a page with the ten fields of the SDK model', () => {
+    const page = op.responseSchema('200');
+    expect(page.required).toEqual(['total_number', 'start_number', 'limit', 'scaling_group_instances']);
+    const item = deref(doc, page.properties.scaling_group_instances.items);
+    expect([...item.required].sort()).toEqual(
+      [
+        'instance_id',
+        'instance_name',
+        'scaling_group_id',
+        'scaling_group_name',
+        'life_cycle_state',
+        'health_status',
+        'scaling_configuration_name',
+        'scaling_configuration_id',
+        'create_time',
+        'protect_from_scaling_down',
+      ].sort(),
+    );
+    expect(Object.keys(item.properties).sort()).toEqual([...item.required].sort());
+    expect(item.properties.create_time.format).toBe('date-time');
+    expect(item.properties.protect_from_scaling_down.type).toBe('boolean');
+  });
+
+  it("carries the page's example verbatim, and one held instance", () => {
+    expect(op.example('200')).toEqual({
+      limit: 10,
+      total_number: 1,
+      start_number: 0,
+      scaling_group_instances: [
+        {
+          instance_id: 'b25c1589-c96c-465b-9fef-d06540d1945c',
+          scaling_group_id: 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a',
+          scaling_group_name: 'discuz',
+          life_cycle_state: 'INSERVICE',
+          health_status: 'NORMAL',
+          scaling_configuration_name: 'discuz',
+          scaling_configuration_id: 'ca3dcd84-d197-4c4f-af2a-cf8ba39696ac',
+          create_time: '2015-07-23T06:47:33Z',
+          instance_name: 'discuz_3D210808',
+          protect_from_scaling_down: false,
+        },
+      ],
+    });
+    expect(op.example('200', 'waiting').scaling_group_instances[0].life_cycle_state).toBe('PENDING_WAIT');
+  });
+
+  it('validates instances like the service sends them', () => {
+    const valid = schema('#/components/schemas/ScalingGroupInstance');
+    const seed = op.example('200').scaling_group_instances[0];
+    expect(valid(seed)).toBe(true);
+    expect(valid({ ...seed, scaling_configuration_id: null, scaling_configuration_name: null })).toBe(true);
+    expect(valid({ ...seed, life_cycle_state: 'REMOVING_WAIT' })).toBe(true);
+    expect(valid({ ...seed, life_cycle_state: 'InService' })).toBe(false);
+    expect(valid({ ...seed, health_status: 'INITAILIZING' })).toBe(false);
+    const { create_time: _, ...noTime } = seed;
+    expect(valid(noTime)).toBe(false);
+  });
+
+  it('answers an unknown group with 400 AS.2007, like the other operations', () => {
+    expect(op.example('400', 'AsGroupNotFound').error.code).toBe('AS.2007');
+  });
+});
+
 describe('AS errors, servers and security', () => {
   it('gives AS errors the nested shape and gateway errors the flat one', () => {
     const valid = schema('#/components/schemas/AsErrorResponse');
@@ -354,6 +456,11 @@ describe('AS errors, servers and security', () => {
         'AS.7055',
       ]),
     );
+    for (const id of ['createLifecycleHook', 'updateLifecycleHook', 'deleteLifecycleHook']) {
+      expect(codes(id)).toContain('AS.2033');
+      expect(operation(doc, id).operation.description).toMatch(/scaling action[\s\S]*`AS\.2033`/);
+    }
+    expect(codes('showLifecycleHook')).not.toContain('AS.2033');
     expect(codes('callbackLifecycleHook')).toEqual(
       expect.arrayContaining(['AS.7034', 'AS.7039', 'AS.7040', 'AS.7042']),
     );

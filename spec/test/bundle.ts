@@ -12,7 +12,7 @@ export { deref };
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
-export function loadBundle(api: 'autoscaling' | 'servicestage'): Json {
+export function loadBundle(api: 'autoscaling' | 'servicestage' | 'emulator'): Json {
   return JSON.parse(readFileSync(new URL(`../dist/${api}.json`, import.meta.url), 'utf8'));
 }
 

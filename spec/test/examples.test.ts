@@ -1,4 +1,4 @@
-// Every example in both documents is free of keys its schema does not declare: the linter validates examples
+// Every example in the three documents is free of keys its schema does not declare: the linter validates examples
 // against their schemas but lets unknown keys through (see redocly.yaml).
 import { describe, expect, it } from 'vitest';
 import { deref, type Json, loadBundle, operations } from './bundle.js';
@@ -30,7 +30,7 @@ function undeclared(doc: Json, schemaNode: Json, value: Json, path = '$'): strin
   );
 }
 
-for (const api of ['autoscaling', 'servicestage'] as const) {
+for (const api of ['autoscaling', 'servicestage', 'emulator'] as const) {
   const doc = loadBundle(api);
   const cases = operations(doc).flatMap(({ operation }) => {
     const media = [
@@ -69,7 +69,7 @@ function ruleCodes(node: Json, out = new Set<string>()): Set<string> {
   return out;
 }
 
-describe.each(['autoscaling', 'servicestage'] as const)('%s error rules', (api) => {
+describe.each(['autoscaling', 'servicestage', 'emulator'] as const)('%s error rules', (api) => {
   const doc = loadBundle(api);
   const exampleCodes = new Set(
     Object.values(doc.components.examples as Record<string, Json>).map(

@@ -32,6 +32,12 @@ const callback = (name: string, code: string, body: Record<string, unknown>): In
   code,
   send: () => asClient().PUT(asPaths.callback, { params: { path: group }, body: body as never }),
 });
+const listInstances = (name: string, query: Record<string, unknown>): InvalidCase => ({
+  name: `listScalingInstances: ${name}`,
+  operationId: 'listScalingInstances',
+  code: 'AS.0022',
+  send: () => asClient().GET(asPaths.instances, { params: { path: group, query: query as never } }),
+});
 const badName = (operationId: string, method: 'GET' | 'PUT' | 'DELETE', name: string): InvalidCase => ({
   name: `${operationId}: path name ${JSON.stringify(name)}`,
   operationId,
@@ -102,6 +108,12 @@ const cases: InvalidCase[] = [
     lifecycle_hook_name: 'a b',
   }),
   callback('unknown top-level field', 'AS.0022', { ...CALLBACK_BODY, scaling_group_id: GROUP }),
+
+  // instance list filters and paging: enums, integer ranges; no specific code (AS.0022)
+  listInstances('unknown lifecycle state', { life_cycle_state: 'RUNNING' }),
+  listInstances('unknown health status', { health_status: 'INITAILIZING' }),
+  listInstances('limit 101', { limit: 101 }),
+  listInstances('negative start number', { start_number: -1 }),
 
   // lifecycle_hook_name in the path: the same rules (AS.7031)
   badName('showLifecycleHook', 'GET', 'a'.repeat(33)),

@@ -15,7 +15,7 @@ describe('the coverage check', () => {
     expect(report).toMatchObject({ operations: 2, coveredOperations: 0, statuses: 3, coveredStatuses: 1 });
   });
 
-  it('compares against all ten operations of the bundled specs', () => {
+  it('compares against all eleven operations of the bundled specs', () => {
     expect(operations.map((op) => op.operationId).sort()).toEqual([
       'callbackLifecycleHook',
       'createLifecycleHook',
@@ -23,6 +23,7 @@ describe('the coverage check', () => {
       'listComponentInstanceSnapshots',
       'listInstanceHangingInfo',
       'listLifecycleHooks',
+      'listScalingInstances',
       'performComponentInstanceAction',
       'showJobDetail',
       'showLifecycleHook',

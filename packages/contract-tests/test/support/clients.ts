@@ -51,6 +51,7 @@ const asPaths = {
   hook: '/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/{lifecycle_hook_name}',
   callback: '/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/callback',
   hanging: '/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/list',
+  instances: '/autoscaling-api/v1/{project_id}/scaling_group_instance/{scaling_group_id}/list',
 } as const;
 
 const ssPaths = {
@@ -100,6 +101,14 @@ export const validCalls: Readonly<Record<string, (headers: Headers) => Promise<C
       params: {
         path: { scaling_group_id: GROUP },
         query: { instance_id: 'b25c1589-c96c-465b-9fef-d06540d1945c' },
+      },
+      headers,
+    }),
+  listScalingInstances: (headers) =>
+    asClient().GET(asPaths.instances, {
+      params: {
+        path: { scaling_group_id: GROUP },
+        query: { life_cycle_state: 'INSERVICE', health_status: 'NORMAL', start_number: 0, limit: 10 },
       },
       headers,
     }),
