@@ -48,7 +48,10 @@ function run(cmd, args, { cwd, env = process.env, quiet = true } = {}) {
     });
   } catch (e) {
     const out = `${e.stdout ?? ''}\n${e.stderr ?? ''}`.trim();
-    throw new Error(`${cmd} ${args.join(' ')} (in ${cwd ?? process.cwd()}) failed:\n${out.slice(-4000)}`);
+    const how = e.signal ? `killed by ${e.signal}` : `exit code ${e.status ?? e.code}`;
+    throw new Error(
+      `${cmd} ${args.join(' ')} (in ${cwd ?? process.cwd()}) failed, ${how}:\n${out.slice(-4000)}`,
+    );
   } finally {
     if (!quiet) log(`${cmd} ${args.join(' ')}`);
   }
