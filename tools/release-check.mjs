@@ -34,6 +34,7 @@ const GROUP = 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a';
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'hwc-release-'));
 const children = new Set();
+const ownGroup = new WeakSet();
 
 const log = (msg) => console.log(`[release-check ${((Date.now() - started) / 1000).toFixed(0)}s] ${msg}`);
 
@@ -59,7 +60,8 @@ function run(cmd, args, { cwd, env = process.env, quiet = true } = {}) {
 
 // A process group of its own, so that stopping it also stops what it started (npx -> sh -> node -> Prism).
 function startProcess(cmd, args, opts) {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts, detached: true });
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts });
+  if (child.pid && opts.detached !== false) ownGroup.add(child);
   let output = '';
   child.stdout.on('data', (d) => {
     output += d;
@@ -77,7 +79,8 @@ async function stopProcess(child) {
   const exited = new Promise((done) => child.once('exit', done));
   const kill = (sig) => {
     try {
-      process.kill(-child.pid, sig);
+      if (ownGroup.has(child)) process.kill(-child.pid, sig);
+      else child.kill(sig);
     } catch {}
   };
   kill('SIGTERM');
@@ -87,7 +90,9 @@ async function stopProcess(child) {
   kill('SIGKILL'); // what the group's leader left behind
 }
 
+let stopping = false;
 async function cleanup() {
+  stopping = true;
   await Promise.all([...children].map(stopProcess));
   rmSync(work, { recursive: true, force: true });
 }
@@ -145,21 +150,21 @@ log: { type: stdout, format: pretty, level: warn }
 `,
   );
   const url = `http://127.0.0.1:${port}/`;
-  // If this script dies without its cleanup (SIGKILL), Verdaccio sees its stdin close and exits too.
-  const exitWithParent = `data:text/javascript,${encodeURIComponent("process.stdin.on('end',()=>process.exit(0)).resume()")}`;
   const proc = startProcess(
     process.execPath,
     [
-      '--import',
-      exitWithParent,
       join(toolsDir, 'node_modules/verdaccio/bin/verdaccio'),
       '--config',
       join(dir, 'config.yaml'),
       '--listen',
       `127.0.0.1:${port}`,
     ],
-    { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] },
+    // In this script's process group: whatever stops the run's group stops the registry too.
+    { cwd: dir, detached: false },
   );
+  proc.child.on('exit', (code, signal) => {
+    if (!stopping) log(`Verdaccio stopped early (${signal ?? `exit code ${code}`}):\n${proc.output()}`);
+  });
   await waitFor('Verdaccio', async () => (await fetch(`${url}-/ping`)).ok, 60_000, proc.output);
   const res = await fetch(`${url}-/user/org.couchdb.user:release`, {
     method: 'PUT',
@@ -476,5 +481,7 @@ try {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;
 } finally {
+  // First let the event loop see a process that exited during a blocking step, so that it is reported.
+  await new Promise((done) => setTimeout(done, 100));
   await cleanup();
 }
