@@ -6,8 +6,8 @@
 //   1. the published @hwc-openapi/spec (`npm view`/`npm pack` on the registry npm is configured to use for the
 //      @hwc-openapi scope, e.g. `npm_config_@hwc-openapi:registry=http://127.0.0.1:4873/`);
 //   2. the newest git tag `@hwc-openapi/spec@<version>` (what `changeset tag` creates), bundled from that tag;
-//   3. with no release yet: the merge-base of HEAD and `main` (on main itself: HEAD, so uncommitted changes are
-//      checked), or the first commit when there is no `main`.
+//   3. with no release yet: the merge-base of HEAD and `main` or `origin/main` (on main itself: HEAD, so uncommitted
+//      changes are checked), or the first commit when there is neither.
 //
 //   node tools/breaking.mjs [--base <dir of released .json>] [--revision <dir>] [--changesets <dir>]
 import { execFileSync } from 'node:child_process';
@@ -46,13 +46,14 @@ function gitBaseRef() {
   try {
     const tag = git('tag', '--list', '@hwc-openapi/spec@*', '--sort=-v:refname').split('\n')[0];
     if (tag) return { ref: tag, label: `git tag ${tag}` };
-    try {
-      const ref = git('merge-base', 'HEAD', 'main');
-      return { ref, label: `merge-base of HEAD and main (${ref.slice(0, 8)}), no release yet` };
-    } catch {
-      const ref = git('rev-list', '--max-parents=0', 'HEAD').split('\n')[0];
-      return { ref, label: `first commit (${ref.slice(0, 8)}), no release and no main branch` };
+    for (const main of ['main', 'origin/main']) {
+      try {
+        const ref = git('merge-base', 'HEAD', main);
+        return { ref, label: `merge-base of HEAD and ${main} (${ref.slice(0, 8)}), no release yet` };
+      } catch {}
     }
+    const ref = git('rev-list', '--max-parents=0', 'HEAD').split('\n')[0];
+    return { ref, label: `first commit (${ref.slice(0, 8)}), no release and no main branch` };
   } catch {
     return undefined; // not a git checkout
   }
