@@ -2,9 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ENGINE, ENGINE_NAMES } from './engines/index.js';
-import type { AkSk } from './pipeline/auth.js';
 import { DEFAULT_PORTS, SERVICES, startMock } from './start-mock.js';
-import type { EngineName, MockServer, ServiceName } from './types.js';
+import type { AkSk, EngineName, MockServer, ServiceName } from './types.js';
 
 const HELP = `Usage: hwc-mock [options]
 

@@ -1,6 +1,11 @@
 import type { Client } from 'openapi-fetch';
 import type { paths as ControlPaths, components } from './generated/emulator.js';
-import type { AkSk } from './pipeline/auth.js';
+
+/** A permanent AK/SK pair the mock accepts signatures of. */
+export interface AkSk {
+  readonly ak: string;
+  readonly sk: string;
+}
 
 /** The APIs the mock serves: one bundled OpenAPI document each, from `@hwc-openapi/spec`. */
 export type ServiceName = 'autoscaling' | 'servicestage';

@@ -5,13 +5,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { computeAuthorization } from '@hwc-openapi/core';
+import type { AkSk } from '../types.js';
 import { GATEWAY, type GatewayError } from './gateway.js';
-
-/** A permanent AK/SK pair the mock accepts signatures of. */
-export interface AkSk {
-  readonly ak: string;
-  readonly sk: string;
-}
 
 /** How far `X-Sdk-Date` may be from the wall clock. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;

@@ -10,8 +10,8 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Engine, EngineAnswer, OperationRequest } from '../engines/engine.js';
 import type { Route, ServiceErrorAnswer, ServiceErrors } from '../service-errors.js';
-import type { ServiceName } from '../types.js';
-import { type AkSk, createAuthenticator } from './auth.js';
+import type { AkSk, ServiceName } from '../types.js';
+import { createAuthenticator } from './auth.js';
 import { type Fault, type FaultRequest, Faults, MAX_FAULTS } from './faults.js';
 import {
   acceptsJson,
@@ -27,7 +27,6 @@ import {
 } from './gateway.js';
 import { Journal } from './journal.js';
 
-export type { AkSk } from './auth.js';
 export type { Fault, FaultRequest } from './faults.js';
 export type { JournalEntry } from './journal.js';
 
