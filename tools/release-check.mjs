@@ -269,45 +269,52 @@ async function assertEngines(app, nodeVersion) {
   return packages.size;
 }
 
-// The program a user would write first: both clients against the mock, a valid call and an invalid one each.
-const PROGRAM = `import { createAutoScalingClient, type LifecycleHook } from '@hwc-openapi/autoscaling';
+// The program a user would write first: both clients against the mock (which starts in the world of the
+// documented examples), a valid call and an invalid one, and a ServiceStage action followed to its job's end.
+const PROGRAM = `import { createAutoScalingClient, HwcApiError, type LifecycleHook } from '@hwc-openapi/autoscaling';
 import { startMock } from '@hwc-openapi/mock';
-import { createServiceStageClient } from '@hwc-openapi/servicestage';
+import { createServiceStageClient, waitForJob } from '@hwc-openapi/servicestage';
 
 const credentials = { ak: 'AK', sk: 'SK', projectId: 'b53e5554fad0494d96206fb84296510b' };
-const group = 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a';
+// The examples' idle group (the other one is scaling, and refuses hook changes).
+const scaling_group_id = '9f1e6a3c-52b7-4d08-8e4a-7b3c2d1f0e96';
+const topic = 'urn:smn:cn-north-4:b53e5554fad0494d96206fb84296510b:as-drain';
 const asMock = await startMock({ service: 'autoscaling' });
 const ssMock = await startMock({ service: 'servicestage' });
 try {
   const as = createAutoScalingClient({ baseUrl: asMock.url, credentials });
-  const created = await as.POST('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}', {
-    params: { path: { scaling_group_id: group } },
-    body: { lifecycle_hook_name: 'drain', lifecycle_hook_type: 'INSTANCE_TERMINATING', notification_topic_urn: 'urn:smn:cn-north-4:b53e5554fad0494d96206fb84296510b:as-drain' },
+  const hook: LifecycleHook = await as.createLifecycleHook({
+    scaling_group_id,
+    body: { lifecycle_hook_name: 'drain', lifecycle_hook_type: 'INSTANCE_TERMINATING', notification_topic_urn: topic },
   });
-  const hook: LifecycleHook | undefined = created.data;
-  const invalid = await as.POST('/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}', {
-    params: { path: { scaling_group_id: group } },
-    body: { lifecycle_hook_name: 'drain', lifecycle_hook_type: 'INSTANCE_TERMINATING', notification_topic_urn: 'urn:smn:cn-north-4:b53e5554fad0494d96206fb84296510b:as-drain', default_timeout: 1 },
-  });
+  let invalid = 0;
+  try {
+    await as.createLifecycleHook({
+      scaling_group_id,
+      body: { lifecycle_hook_name: 'drain-2', lifecycle_hook_type: 'INSTANCE_TERMINATING', notification_topic_urn: topic, default_timeout: 1 },
+    });
+  } catch (error) {
+    if (error instanceof HwcApiError) invalid = error.status;
+  }
   const ss = createServiceStageClient({ baseUrl: ssMock.url, credentials });
-  const action = await ss.POST(
-    '/v2/{project_id}/cas/applications/{application_id}/components/{component_id}/instances/{instance_id}/action',
-    {
-      params: { path: { application_id: 'a1', component_id: 'c1', instance_id: 'i1' } },
-      body: { action: 'restart' },
-    },
-  );
+  const { job_id } = await ss.performComponentInstanceAction({
+    application_id: '2e3bd8a0-7d56-4b8d-a0c6-5f4d1f1cbb4b',
+    component_id: '6b4fd8e1-2d92-4e4e-9c31-3f2a5b8a7c10',
+    instance_id: '11eddb33-140b-4e51-b1e2-6ec265373ca3',
+    body: { action: 'restart' },
+  });
+  const done = await waitForJob(ss, job_id, { intervalMs: 10 });
   console.log(JSON.stringify({
-    hook: typeof hook?.default_timeout,
-    invalid: invalid.response.status,
-    job: typeof action.data?.job_id,
+    hook: typeof hook.default_timeout,
+    invalid,
+    job: done.job.EXECUTION_STATUS,
   }));
 } finally {
   await asMock.close();
   await ssMock.close();
 }
 `;
-const PROGRAM_OUTPUT = { hook: 'number', invalid: 400, job: 'string' };
+const PROGRAM_OUTPUT = { hook: 'number', invalid: 400, job: 'SUCCEEDED' };
 
 function writeConsumer(app, registry, dependencies = {}, extra = {}) {
   mkdirSync(app, { recursive: true });
