@@ -376,4 +376,24 @@ describe('edge cases: the signature matches what goes on the wire', () => {
       await close();
     }
   }, 60_000);
+
+  it('through the client: path values the URL parser rewrites are signed as they are sent', async () => {
+    const { base, arrived, close } = await wire();
+    try {
+      const client = createHwcClient<Record<string, never>>(service, {
+        baseUrl: base,
+        credentials: { ...credentials, projectId: 'p1' },
+        retry: false,
+      });
+      const call = client.GET as unknown as (url: string, init: object) => Promise<unknown>;
+      for (const id of ['..', '.', '.hidden', 'plain']) {
+        await call('/v1/{project_id}/things/{id}/x', { params: { path: { id }, query: { q: "x'y z" } } });
+      }
+      expect(arrived.map((a) => a.url.split('?')[0])).toContain('/v1/p1/things/x');
+      for (const a of arrived)
+        expect(a.headers.authorization, a.url).toBe(officialSignature(a, base, credentials));
+    } finally {
+      await close();
+    }
+  }, 60_000);
 });
