@@ -356,14 +356,18 @@ describe('edge cases: the signature matches what goes on the wire', () => {
     }
   }, 60_000);
 
+  /** A client of project p1 on the wire server, without retries. */
+  const wireClient = (base: string) =>
+    createHwcClient<Record<string, never>>(service, {
+      baseUrl: base,
+      credentials: { ...credentials, projectId: 'p1' },
+      retry: false,
+    });
+
   it('through the client: per-call headers with whitespace and an empty X-Sdk-Date', async () => {
     const { base, arrived, close } = await wire();
     try {
-      const client = createHwcClient<Record<string, never>>(service, {
-        baseUrl: base,
-        credentials: { ...credentials, projectId: 'p1' },
-        retry: false,
-      });
+      const client = wireClient(base);
       const call = client.PATCH as unknown as (url: string, init: object) => Promise<unknown>;
       await call('/v1/{project_id}/things', {
         headers: { 'X-Sdk-Date': '', 'X-Note': ' padded\t', 'X-Empty': '' },
@@ -380,11 +384,7 @@ describe('edge cases: the signature matches what goes on the wire', () => {
   it('through the client: path values the URL parser rewrites are signed as they are sent', async () => {
     const { base, arrived, close } = await wire();
     try {
-      const client = createHwcClient<Record<string, never>>(service, {
-        baseUrl: base,
-        credentials: { ...credentials, projectId: 'p1' },
-        retry: false,
-      });
+      const client = wireClient(base);
       const call = client.GET as unknown as (url: string, init: object) => Promise<unknown>;
       for (const id of ['..', '.', '.hidden', 'plain']) {
         await call('/v1/{project_id}/things/{id}/x', { params: { path: { id }, query: { q: "x'y z" } } });
