@@ -460,7 +460,7 @@ const clockTime = (iso) => `${new Date(Date.parse(iso)).toISOString().slice(0, 1
 const withoutKey = ({ key, ...fields }) => fields;
 
 /** Auto Scaling: each group with its instances, hooks and held rows. */
-function autoscalingProject(world, problems) {
+function autoscalingProject(world, _projectId, problems) {
   const byGroup = (kind, group) => world.all(kind).filter((entry) => entry.key.startsWith(`${group}/`));
   const groups = world.all('group').map(({ key: id, ...fields }) => {
     const hooks = byGroup('hook', id).map(withoutKey);
@@ -562,9 +562,7 @@ export function emulatorState(doc, emulatorDoc) {
   const projectIds = world.all('project').map(({ key }) => key);
   if (projectIds.length !== 1) problems.push(`the examples name ${projectIds.length} projects, not one`);
   if (!now) problems.push('the examples name no moment to set the clock to');
-  const projects = Object.fromEntries(
-    projectIds.map((id) => [id, service === 'as' ? project(world, problems) : project(world, id, problems)]),
-  );
+  const projects = Object.fromEntries(projectIds.map((id) => [id, project(world, id, problems)]));
   if (problems.length > 0) return { state: undefined, problems };
   const state = { version: 1, now: clockTime(now.after), settings: defaultSettings(emulatorDoc), projects };
   return { state, problems };
