@@ -13,7 +13,14 @@
 import { createHash } from 'node:crypto';
 import { resolveRef } from '@hwc-openapi/spec/resolve';
 import { ERROR_FIXES } from './error-fixes.mjs';
-import { escapeHtml, operationRoute, operationsOf, pageFile, SERVICE_NAMES } from './pages.mjs';
+import {
+  escapeHtml,
+  inlineMarkdown,
+  operationRoute,
+  operationsOf,
+  pageFile,
+  SERVICE_NAMES,
+} from './pages.mjs';
 
 /** Every error code of every service, as the bundles spell them. */
 export const CODE_PATTERN = /\b(?:AS\.\d{4}|APIGW\.\d{4}|SVCSTG\.\d{8})\b/g;
@@ -201,11 +208,6 @@ const TEXT = {
     footer: (count) => `共 ${count} 个错误码，根据 OpenAPI 描述文件生成。`,
   },
 };
-
-/** `code spans` of a short Markdown text, as HTML. */
-function inlineMarkdown(text) {
-  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
-}
 
 /** The error-code page of an API in a language, from that language's bundle. */
 export function errorCodePage(api, lang, doc) {

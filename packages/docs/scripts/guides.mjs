@@ -11,8 +11,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { resolveRef } from '@hwc-openapi/spec/resolve';
 import { parse as parseYaml } from 'yaml';
-import { escapeHtml as esc, loadSpec, operationRoute, operationsOf, pageFile } from './pages.mjs';
+import {
+  escapeHtml as esc,
+  inlineMarkdown,
+  loadSpec,
+  operationRoute,
+  operationsOf,
+  pageFile,
+} from './pages.mjs';
 
 const specDir = dirname(fileURLToPath(import.meta.resolve('@hwc-openapi/spec/package.json')));
 const { checkOverlay, formatReport, queryJsonPath } = await import(
@@ -83,7 +91,7 @@ export function markdown(text) {
   return String(text ?? '')
     .trim()
     .split(/\n\s*\n/)
-    .map((p) => `<p>${esc(p.replace(/\s*\n\s*/g, ' ')).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>`)
+    .map((p) => `<p>${inlineMarkdown(p.replace(/\s*\n\s*/g, ' '))}</p>`)
     .join('\n');
 }
 
@@ -173,14 +181,8 @@ export function resolveStep(step, entry, index, lang) {
   return { source, operationId, summary, method: found.method.toUpperCase(), path: found.path, href };
 }
 
-function inputsTable(schema, components, t) {
-  const resolve = (s) =>
-    s?.$ref
-      ? s.$ref
-          .replace('#/components/inputs/', '')
-          .split('/')
-          .reduce((o, k) => o?.[k], components)
-      : s;
+function inputsTable(schema, doc, t) {
+  const resolve = (s) => resolveRef(doc, s);
   const inputs = resolve(schema);
   const rows = Object.entries(inputs?.properties ?? {}).map(([name, raw]) => {
     const prop = resolve(raw);
@@ -247,7 +249,7 @@ export async function guidesPage(/** @type {'en'|'zh-CN'} */ lang) {
       <p class="meta">${t.source}: <code>spec/${esc(entry.path)}</code> · workflowId <code>${esc(workflow.workflowId)}</code></p>
       <p class="meta">${t.run} <code>npx pnpm@10 --filter @hwc-openapi/contract-tests workflow ${esc(workflow.workflowId)}</code></p>
       <h3>${t.inputs}</h3>
-      ${inputsTable(workflow.inputs, entry.doc.components?.inputs ?? {}, t)}
+      ${inputsTable(workflow.inputs, entry.doc, t)}
       <h3>${t.steps}</h3>
       <ol class="steps">
       ${steps.join('\n      ')}

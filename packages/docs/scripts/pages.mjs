@@ -66,6 +66,11 @@ export function escapeHtml(text) {
     .replaceAll('"', '&quot;');
 }
 
+/** `code spans` of a short Markdown text, as HTML. */
+export function inlineMarkdown(text) {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 /** The hash route Redoc 3 gives an operation: `#/<tag slug>/<operationId in lower case>`. */
 export function operationRoute(operation) {
   const tag = String(operation.tags?.[0] ?? '');
