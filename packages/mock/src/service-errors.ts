@@ -193,7 +193,7 @@ function codeFromExtension(schema: Node, keyword: string): string | undefined {
  * The code for one validator error: `x-hwc-missing-error-code` of a missing property's schema; else the nearest
  * `x-hwc-error-code` that covers the keyword, from the failing schema up through the schemas that contain it.
  */
-export function codeForSchemaError(
+function codeForSchemaError(
   root: Node,
   schemaPath: readonly string[],
   keyword: string,
@@ -256,7 +256,7 @@ const coercingAjv = () => {
 };
 
 /** `seconds: must be <= 31536000.`: the field (dotted, from the instance path) and what it breaks. */
-export function describeViolation(error: ErrorObject, where: string): string {
+function describeViolation(error: ErrorObject, where: string): string {
   const segments = error.instancePath.split('/').slice(1).map(decodePointerSegment);
   const params = error.params as Record<string, unknown>;
   let field = segments.join('.');

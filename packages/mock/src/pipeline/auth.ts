@@ -9,7 +9,7 @@ import type { AkSk } from '../types.js';
 import { GATEWAY, type GatewayError } from './gateway.js';
 
 /** How far `X-Sdk-Date` may be from the wall clock. */
-export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 const AUTHORIZATION =
   /^SDK-HMAC-SHA256[ \t]+Access=([^, \t]+),[ \t]*SignedHeaders=([a-z0-9!#$%&'*+.^_`|~-]+(?:;[a-z0-9!#$%&'*+.^_`|~-]+)*),[ \t]*Signature=([0-9a-f]{64})[ \t]*$/;

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** AK/SK-signed bodies are limited to 12 MB by the gateway; the mock applies it to every request. */
-export const MAX_BODY_BYTES = 12 * 1024 * 1024;
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
 /** The gateway's codes and messages (the spec's common examples where it has one). */
 export const GATEWAY = {

@@ -31,7 +31,7 @@ export type { Fault, FaultRequest } from './faults.js';
 export type { JournalEntry } from './journal.js';
 
 /** Where the control plane is served, on the same port as the service. */
-export const CONTROL_PREFIX = '/_emulator';
+const CONTROL_PREFIX = '/_emulator';
 
 export interface PipelineOptions {
   readonly service: ServiceName;
@@ -275,13 +275,16 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       case 'deleteFaults':
         faults.clear();
         return { status: HTTP_NO_CONTENT };
-      default: {
+      case 'listRequests': {
         const limit = request.query.limit;
         return {
           status: 200,
           body: { requests: journal.list(typeof limit === 'string' ? Number(limit) : DEFAULT_JOURNAL_LIMIT) },
         };
       }
+      default:
+        // Only PIPELINE_CONTROL's operations are routed here.
+        throw new Error(`${request.operationId} is not a pipeline control operation`);
     }
   };
 

@@ -194,7 +194,7 @@ export const DEFAULT_SETTINGS: Readonly<EmulatorSettings> = Object.freeze({
   fail_next_jobs: 0,
 }) as EmulatorSettings;
 
-export const emptyProject = (): ProjectState => ({
+const emptyProject = (): ProjectState => ({
   autoscaling: { groups: [] },
   servicestage: { instances: [], jobs: [] },
 });
