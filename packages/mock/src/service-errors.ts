@@ -440,9 +440,7 @@ export class ServiceErrors {
         ? this.forCode(entry.missingBodyCode)
         : this.validationError('body: a JSON body is required.');
     }
-    const validate = validators.body;
-    if (!validate || validate(parts.body)) return undefined;
-    return this.#answerFor(entry.bodySchema as Node, validate.errors ?? [], 'body');
+    return this.#bodyAnswer(entry, parts.body);
   }
 
   /**
@@ -512,8 +510,13 @@ export class ServiceErrors {
    */
   validateBody(method: string, pathname: string, body: unknown): ServiceErrorAnswer | undefined {
     const entry = this.route(method.toUpperCase(), pathname)?.route as OperationEntry | undefined;
-    const validate = entry && this.#validators(entry).body;
-    if (!entry || !validate || validate(body)) return undefined;
+    return entry && this.#bodyAnswer(entry, body);
+  }
+
+  /** The answer for a body that breaks the operation's schema; undefined when it is valid or there is none. */
+  #bodyAnswer(entry: OperationEntry, body: unknown): ServiceErrorAnswer | undefined {
+    const validate = this.#validators(entry).body;
+    if (!validate || validate(body)) return undefined;
     return this.#answerFor(entry.bodySchema as Node, validate.errors ?? [], 'body');
   }
 
