@@ -35,13 +35,13 @@ export function createAuthenticator(credentials: Credentials): Authenticate {
   if (typeof token !== 'function') {
     assertHeaderSafe(token, 'credentials.token');
     return (request) => {
-      request.headers.set('X-Auth-Token', token);
+      request.headers['x-auth-token'] = token;
     };
   }
   return async (request) => {
     const value = await token();
     assertHeaderSafe(value, 'the token returned by credentials.token()');
-    request.headers.set('X-Auth-Token', value);
+    request.headers['x-auth-token'] = value;
   };
 }
 

@@ -142,17 +142,20 @@ interface NodeHash {
 }
 interface NodeCrypto {
   /** One-shot, without a Hash object (Node ≥ 20.12). */
-  hash?: (algorithm: 'sha256', data: string | Uint8Array, encoding: 'hex') => string;
-  createHash(algorithm: 'sha256'): NodeHash;
+  hash: {
+    (algorithm: 'sha256', data: string | Uint8Array, encoding: 'hex'): string;
+    (algorithm: 'sha256', data: string | Uint8Array, encoding: 'buffer'): Uint8Array;
+  };
   createHmac(algorithm: 'sha256', key: Uint8Array): NodeHash;
 }
 /**
  * Node's crypto where the runtime hands it out without an import (Node ≥ 20.16, so bundles for browsers stay
  * clean): native hashing of a canonical request costs a third of the JavaScript one, and needs no UTF-8 copy.
  */
-const native = (
+const builtin = (
   globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
-).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+).process?.getBuiltinModule?.('node:crypto') as Partial<NodeCrypto> | undefined;
+const native = typeof builtin?.hash === 'function' ? (builtin as NodeCrypto) : undefined;
 const encoder = new TextEncoder();
 
 /** Whether `sha256Of` and `hmacOf` hash natively (else in JavaScript, with Web Crypto for large bodies). */
@@ -160,13 +163,26 @@ export const nativeHashing = native !== undefined;
 
 /** Lower-case hex SHA-256 of a string (as UTF-8) or bytes. */
 export function sha256Of(data: string | Uint8Array): string {
-  if (native?.hash) return native.hash('sha256', data, 'hex');
-  if (native) return native.createHash('sha256').update(data).digest('hex');
+  if (native) return native.hash('sha256', data, 'hex');
   return sha256Hex(typeof data === 'string' ? encoder.encode(data) : data);
 }
 
 /** A lower-case hex HMAC-SHA256 function of strings (as UTF-8) for `key`. */
 export function hmacOf(key: Uint8Array): (message: string) => string {
+  const hash = native?.hash;
+  if (hash && key.length <= 64 && key.every((b) => b < 0x80)) {
+    // Two one-shot hashes instead of an Hmac object per call (a third of the time in Node 20): an ASCII key's
+    // inner block is ASCII text, so it hashes together with the message as one string.
+    const block = new Uint8Array(64);
+    block.set(key);
+    const inner = String.fromCharCode(...block.map((b) => b ^ 0x36));
+    const outer = new Uint8Array(96);
+    outer.set(block.map((b) => b ^ 0x5c));
+    return (message) => {
+      outer.set(hash('sha256', inner + message, 'buffer'), 64);
+      return hash('sha256', outer, 'hex');
+    };
+  }
   if (native) return (message) => native.createHmac('sha256', key).update(message).digest('hex');
   const mac = hmacSha256(key);
   return (message) => mac(encoder.encode(message));

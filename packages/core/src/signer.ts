@@ -14,12 +14,15 @@ export interface AkSkCredentials {
 /** Signs a request in place, or returns a copy when its body had to be read or its method normalised. */
 export type Signer = (request: Request) => Promise<Request>;
 
-/** A request about to be sent, with its body as the exact bytes that go on the wire. */
+/** Header values by lower-case name, combined (`a, b`) and trimmed as fetch sends them. */
+export type HeaderRecord = Record<string, string>;
+
+/** A request about to be sent, with its body exactly as it goes on the wire (a string as UTF-8). */
 export interface OutgoingRequest {
   method: string;
   url: string;
-  headers: Headers;
-  body: Uint8Array | undefined;
+  headers: HeaderRecord;
+  body: string | Uint8Array | undefined;
 }
 
 /** Authenticates an outgoing request in place (headers, and the method in its normalised form). */
@@ -100,25 +103,20 @@ export function createSigner(credentials: AkSkCredentials): Signer {
 export function requestAuthenticator(authenticate: Authenticate): Signer {
   return async (request) => {
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-    const outgoing: OutgoingRequest = {
-      method: request.method,
-      url: request.url,
-      headers: request.headers,
-      body,
-    };
+    const headers: HeaderRecord = Object.fromEntries(request.headers);
+    const outgoing: OutgoingRequest = { method: request.method, url: request.url, headers, body };
     await authenticate(outgoing);
-    if (body === undefined && outgoing.method === request.method) return request;
+    if (body === undefined && outgoing.method === request.method) {
+      for (const name in headers) request.headers.set(name, headers[name] as string);
+      return request;
+    }
     // A body can be read only once, and a Request's method cannot change: send a copy with the same bytes.
-    return new Request(request, {
-      method: outgoing.method,
-      headers: outgoing.headers,
-      ...(body && { body }),
-    });
+    return new Request(request, { method: outgoing.method, headers, ...(body && { body }) });
   };
 }
 
 /** Header values as the server reads them: surrounding HTTP whitespace dropped (a combined `a, ` is `a,`). */
-const trimValue = (value: string) => value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+export const trimValue = (value: string) => value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
 
 /** The signer on `OutgoingRequest`s; synchronous unless the body is large enough for Web Crypto. */
 export function createSigningAuthenticator(credentials: AkSkCredentials): Authenticate {
@@ -134,45 +132,22 @@ export function createSigningAuthenticator(credentials: AkSkCredentials): Authen
     const { headers, body } = request;
     // Sign and send the same method: fetch upper-cases only the six standard methods, not e.g. `patch`.
     request.method = request.method.toUpperCase();
-    // One pass over the (sorted, lower-case, combined) headers; most Headers calls cost a µs or so each.
-    const signed: [string, string][] = [];
-    let date: string | undefined;
-    let payloadHash: string | undefined;
-    let hasProjectId = false;
-    for (const entry of headers) {
-      const name = entry[0];
-      if (UNSIGNED.has(name) || (securityToken && name === 'x-security-token')) continue;
-      const value = trimValue(entry[1]);
-      if (name === 'x-sdk-date') {
-        if (!value) continue; // an empty date is replaced below, never signed twice
-        date = value;
-      } else if (name === 'x-project-id') hasProjectId = true;
-      else if (name === 'x-sdk-content-sha256') payloadHash = value;
-      signed.push([name, value]);
-    }
-    if (!date) {
-      date = currentSdkDate();
-      headers.set('X-Sdk-Date', date);
-      signed.push(['x-sdk-date', date]);
-    }
-    if (projectId && !hasProjectId) {
-      headers.set('X-Project-Id', projectId);
-      signed.push(['x-project-id', projectId]);
-    }
-    if (securityToken) {
-      headers.set('X-Security-Token', securityToken);
-      signed.push(['x-security-token', securityToken]);
-    }
+    if (!headers['x-sdk-date']) headers['x-sdk-date'] = currentSdkDate(); // an empty date is replaced
+    if (projectId && headers['x-project-id'] === undefined) headers['x-project-id'] = projectId;
+    if (securityToken) headers['x-security-token'] = securityToken;
     const url = new URL(request.url);
-    signed.push(['host', url.host]);
-    const signedDate = date;
+    const signed: [string, string][] = [['host', url.host]];
+    for (const name in headers) if (!UNSIGNED.has(name)) signed.push([name, headers[name] as string]);
+    const date = headers['x-sdk-date'] as string;
+    const payloadHash = headers['x-sdk-content-sha256'];
     const finish = (hash: string) => {
-      headers.set('Authorization', authorization(ak, hmac, request.method, url, signed, hash, signedDate));
+      headers.authorization = authorization(ak, hmac, request.method, url, signed, hash, date);
     };
     if (payloadHash !== undefined || !body?.length) return finish(payloadHash ?? EMPTY_BODY_SHA256);
     if (nativeHashing || body.length < SUBTLE_DIGEST_MIN) return finish(sha256Of(body));
+    const bytes = typeof body === 'string' ? encoder.encode(body) : body;
     return crypto.subtle
-      .digest('SHA-256', body as BufferSource)
+      .digest('SHA-256', bytes as BufferSource)
       .then((digest) => finish(hex(new Uint8Array(digest))));
   };
 }

@@ -249,14 +249,33 @@ describe('every failure is typed', () => {
     expect(written).toBeLessThan(96 * 1024 * 1024);
   }, 60_000);
 
-  it('a body that trickles past timeoutMs rejects with HwcTimeoutError', async () => {
+  it('a body that trickles past timeoutMs rejects with HwcTimeoutError and closes the connection', async () => {
+    let closed: Promise<unknown> = Promise.resolve();
     const server = await serve((_, res) => {
+      closed = new Promise((resolve) => res.on('close', resolve));
       res.writeHead(200, { 'content-type': 'application/json' });
       const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), 20);
     });
     const error = await caught(client(server.url, { timeoutMs: 200, retry: false }).GET(quotas));
     expect(error).toBeInstanceOf(HwcTimeoutError);
-  }, 60_000);
+    await closed; // the server's side of the connection closes: the test times out otherwise
+  }, 10_000);
+
+  it('a timeout before the answer rejects on time; the connection closes once the answer starts', async () => {
+    let closed: Promise<unknown> = Promise.resolve();
+    const server = await serve((_, res) => {
+      closed = new Promise((resolve) => res.on('close', resolve));
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), 20);
+      }, 400);
+    });
+    const started = Date.now();
+    const error = await caught(client(server.url, { timeoutMs: 100, retry: false }).GET(quotas));
+    expect(error).toMatchObject({ name: 'HwcTimeoutError', timeoutMs: 100, attempts: 1 });
+    expect(Date.now() - started).toBeLessThan(380);
+    await closed;
+  }, 10_000);
 });
 
 describe('Retry-After (RFC 9110 §10.2.3)', () => {
@@ -305,6 +324,26 @@ describe('bad input', () => {
         `GET ${url} needs the path parameter scaling_group_id`,
       );
     }
+    expect(requests).toBe(0);
+  }, 60_000);
+
+  it('a header name or value fetch would refuse rejects with a TypeError naming the header, not its value', async () => {
+    let requests = 0;
+    const as = client('https://as.example', {
+      fetch: async () => {
+        requests++;
+        return new Response(null, { status: 204 });
+      },
+    });
+    const injected = await caught(as.GET(quotas, { headers: { 'X-Trace': `a\r\nX-Evil: ${SK}` } }));
+    expect(injected).toMatchObject({
+      name: 'TypeError',
+      message: expect.stringContaining('the value of header x-trace contains a line break or NUL'),
+    });
+    expectClean(injected, [SK]);
+    await expect(as.GET(quotas, { headers: { 'Bad Name': 'v' } })).rejects.toThrow(
+      '"bad name" is not a header name',
+    );
     expect(requests).toBe(0);
   }, 60_000);
 });
