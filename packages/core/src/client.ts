@@ -200,10 +200,11 @@ type RawInit = CallOptions & {
 /** Which operation `name` calls: `[method, path template]`. Generated from the spec by the service packages. */
 export type OperationRoutes = Readonly<Record<string, readonly [method: string, path: string]>>;
 
-/** One call as sent: fixed across its attempts. */
+/** One call as sent: fixed across its attempts. `params` is what middleware is shown. */
 interface Prepared {
   method: string;
   schemaPath: string;
+  label: string;
   url: string;
   params: RawInit['params'];
 }
@@ -308,6 +309,17 @@ function isDecodingError(error: unknown): boolean {
   return false;
 }
 
+/** An operation method's arguments as openapi-fetch's `params`, for middleware. */
+function paramsOf(
+  args: Record<string, unknown>,
+  pathNames: Set<string | undefined>,
+  query?: Record<string, unknown>,
+) {
+  const path: PathParams = {};
+  for (const name of pathNames) if (name) path[name] = args[name];
+  return { path, ...(query && { query }) };
+}
+
 /**
  * Creates a typed client for one service. `Paths` is the openapi-typescript `paths` type; `Operations` its
  * `operations` type, whose methods `routes` (generated from the spec) makes available by operationId.
@@ -393,13 +405,13 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
     response: Response,
     body: ReadableStream<Uint8Array>,
     label: string,
-    secrets: () => string[],
+    sent: HeaderRecord | undefined,
     state: AttemptState,
   ): Promise<Uint8Array> {
     const tooLarge = () => {
       const message = `${PREFIX}: ${label}: response body exceeds maxResponseBytes (${maxResponseBytes})`;
       const requestId = response.headers.get('x-request-id');
-      return new HwcApiError({ status: response.status, requestId, message, secrets: secrets() });
+      return new HwcApiError({ status: response.status, requestId, message, secrets: secretsOf(sent, sk) });
     };
     const declared = response.headers.get('content-length');
     if (declared !== null && Number(declared) > maxResponseBytes) {
@@ -441,19 +453,17 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
     sent: HeaderRecord | undefined,
     state: AttemptState,
   ): Promise<RawResult> {
-    // Built only for an error: the credential values this request carried.
-    const secrets = () => secretsOf(sent, sk);
     const { status, body: stream } = response;
     if (response.ok && parseAs === 'stream') return { data: stream, response };
     let bytes: Uint8Array | undefined;
     if (stream && status !== 204 && method !== 'HEAD') {
       try {
-        bytes = await readBytes(response, stream, label, secrets, state);
+        bytes = await readBytes(response, stream, label, sent, state);
       } catch (cause) {
         if (cause instanceof HwcApiError || cause === state.timedOut || !isDecodingError(cause)) throw cause;
         const message = `${PREFIX}: ${label}: the response body could not be decoded`;
         const requestId = response.headers.get('x-request-id');
-        throw new HwcApiError({ status, requestId, message, cause, secrets: secrets() });
+        throw new HwcApiError({ status, requestId, message, cause, secrets: secretsOf(sent, sk) });
       }
       if (bytes.length === 0) bytes = undefined;
     } else if (stream && !response.bodyUsed) {
@@ -472,9 +482,12 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
         const location = response.headers.get('location');
         const message = `${PREFIX}: ${label}: HTTP ${status} redirect${location ? ` to ${location}` : ''} not followed`;
-        return { error: new HwcApiError({ status, body, requestId, message, secrets: secrets() }), response };
+        return {
+          error: new HwcApiError({ status, body, requestId, message, secrets: secretsOf(sent, sk) }),
+          response,
+        };
       }
-      return { error: new HwcApiError({ status, body, requestId, secrets: secrets() }), response };
+      return { error: new HwcApiError({ status, body, requestId, secrets: secretsOf(sent, sk) }), response };
     }
     if (!bytes) return { data: undefined, response };
     if (parseAs === 'arrayBuffer') return { data: bytes.buffer, response };
@@ -488,35 +501,29 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       return { data: JSON.parse(text), response };
     } catch (error) {
       // JSON.parse quotes the text it failed on: keep credentials out of the cause too.
-      const cause = new SyntaxError(redact((error as Error).message, secrets()));
+      const cause = new SyntaxError(redact((error as Error).message, secretsOf(sent, sk)));
       const message = `${PREFIX}: ${label}: HTTP ${status} with a body that is not JSON`;
       const requestId = response.headers.get('x-request-id');
-      throw new HwcApiError({ status, body: text, requestId, message, cause, secrets: secrets() });
+      throw new HwcApiError({ status, body: text, requestId, message, cause, secrets: secretsOf(sent, sk) });
     }
   }
 
-  /** Sends one call, retrying as the policy allows. */
-  async function execute(call: Prepared, body: unknown, init: RawInit): Promise<RawResult> {
+  /** Sends one call, retrying as the policy allows. `requestInit` holds fetch's own options of a path-based call. */
+  async function execute(
+    call: Prepared,
+    body: unknown,
+    init: RawInit,
+    requestInit?: RequestInit,
+  ): Promise<RawResult> {
     const {
       timeoutMs = defaultTimeoutMs,
       retry: optIn,
       signal,
       fetch: fetchFn = options.fetch,
       headers,
-      parseAs = 'json',
-      bodySerializer,
-      // Options that are not fetch's: taken apart by the caller, or openapi-fetch's own.
-      params: _params,
-      body: _body,
-      querySerializer: _querySerializer,
-      baseUrl: _baseUrl,
-      middleware: _middleware,
-      pathSerializer: _pathSerializer,
-      Request: _Request,
-      ...requestInit
     } = init;
-    const { method, schemaPath, url, params } = call;
-    const label = `${method} ${schemaPath}`;
+    const { parseAs = 'json', bodySerializer } = init;
+    const { method, schemaPath, label, url, params } = call;
     // Serialized once: every attempt sends, and signs, this exact payload (a string goes as UTF-8).
     const payload = body === undefined ? undefined : (bodySerializer ?? JSON.stringify)(body);
     const callHeaders: HeaderRecord =
@@ -652,7 +659,24 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
 
   /** A path-based call (`client.GET(path, init)`). */
   async function call(method: string, schemaPath: string, init: RawInit = {}): Promise<RawResult> {
-    const { params, querySerializer } = init;
+    const {
+      params,
+      querySerializer,
+      body,
+      // Not fetch's options: execute reads these, or openapi-fetch's own.
+      timeoutMs: _timeoutMs,
+      retry: _retry,
+      signal: _signal,
+      fetch: _fetch,
+      headers: _headers,
+      parseAs: _parseAs,
+      bodySerializer: _bodySerializer,
+      baseUrl: _baseUrl,
+      middleware: _middleware,
+      pathSerializer: _pathSerializer,
+      Request: _Request,
+      ...requestInit
+    } = init;
     let build = compiled.get(schemaPath);
     if (!build) {
       build = compile(schemaPath);
@@ -665,8 +689,9 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
           ? createQuerySerializer(querySerializer)
           : defaultQuerySerializer;
     const query = params?.query && serializeQuery(params.query).replace(/^\?/, '');
-    const url = build(params?.path, `${method} ${schemaPath}`) + (query ? `?${query}` : '');
-    return execute({ method, schemaPath, url, params }, init.body, init);
+    const label = `${method} ${schemaPath}`;
+    const url = build(params?.path, label) + (query ? `?${query}` : '');
+    return execute({ method, schemaPath, label, url, params }, body, init, requestInit as RequestInit);
   }
 
   const client: Record<string, unknown> = {
@@ -686,20 +711,18 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
     const label = `${method} ${template}`;
     const pathNames = new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
     client[name] = async (args: Record<string, unknown> = {}, callOptions: RawInit = {}) => {
-      const path: PathParams = {};
+      // Path parameters are read from `args` by name; the rest, but `body`, is the query.
       let query: Record<string, unknown> | undefined;
       for (const key in args) {
-        if (pathNames.has(key)) path[key] = args[key];
-        else if (key !== 'body') {
-          query ??= {};
-          query[key] = args[key];
-        }
+        if (key === 'body' || pathNames.has(key)) continue;
+        query ??= {};
+        query[key] = args[key];
       }
       const search = query && defaultQuerySerializer(query);
-      const url = build(path, label) + (search ? `?${search}` : '');
-      const params = { path, ...(query && { query }) };
+      const url = build(args, label) + (search ? `?${search}` : '');
+      const params = middlewares.length ? paramsOf(args, pathNames, query) : undefined;
       const { data, error } = await execute(
-        { method, schemaPath: template, url, params },
+        { method, schemaPath: template, label, url, params },
         args.body,
         callOptions,
       );

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hmacOf, hmacSha256, nativeHashing, sha256Hex, sha256Of } from '../src/sha256.js';
+import { hmacOf, nativeHashing, sha256Hex, sha256Of } from '../src/sha256.js';
 import { prng } from './helpers.js';
 
 describe('sha256 / hmac-sha256', () => {
@@ -14,30 +14,35 @@ describe('sha256 / hmac-sha256', () => {
     expect(sha256Hex(big)).toBe(createHash('sha256').update(big).digest('hex'));
   });
 
-  it('matches node:crypto HMAC for short, block-sized and long keys', () => {
+  it('matches node:crypto HMAC for short, block-sized and long keys, on ASCII and other messages', () => {
     const rand = prng(2);
     for (const keyLength of [1, 40, 63, 64, 65, 200]) {
       const key = Uint8Array.from({ length: keyLength }, () => Math.floor(rand() * 256));
-      const mac = hmacSha256(key);
+      const mac = hmacOf(key);
       for (const n of [0, 1, 55, 56, 64, 119, 120, 500]) {
-        const message = Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
-        expect(mac(message)).toBe(createHmac('sha256', key).update(message).digest('hex'));
+        const ascii = String.fromCharCode(...Array.from({ length: n }, () => Math.floor(rand() * 128)));
+        expect(mac(ascii)).toBe(createHmac('sha256', key).update(ascii).digest('hex'));
+        const other = `${ascii}é€😀`;
+        expect(mac(other)).toBe(createHmac('sha256', key).update(other).digest('hex'));
       }
     }
   });
 });
 
-describe('sha256Of / hmacOf', () => {
-  it('hash natively on this Node, with the same results as the JavaScript implementation', () => {
+describe('sha256Of', () => {
+  it('matches node:crypto for strings of every length around the block boundaries, ASCII or not, and bytes', () => {
     expect(nativeHashing).toBe(true);
-    const text = 'GET\n/v1/é/\n\nhost:h\n\nhost\ne3b0';
-    const bytes = new TextEncoder().encode(text);
-    expect(sha256Of(text)).toBe(sha256Hex(bytes));
-    expect(sha256Of(bytes)).toBe(sha256Hex(bytes));
-    for (const length of [1, 16, 64, 65, 200]) {
-      const key = new TextEncoder().encode('k'.repeat(length));
-      expect(hmacOf(key)(text), `key of ${length} bytes`).toBe(hmacSha256(key)(bytes));
-      expect(hmacOf(key)(''), `key of ${length} bytes`).toBe(hmacSha256(key)(new Uint8Array(0)));
+    const rand = prng(3);
+    for (let n = 0; n <= 300; n++) {
+      const ascii = String.fromCharCode(...Array.from({ length: n }, () => Math.floor(rand() * 128)));
+      expect(sha256Of(ascii), `length ${n}`).toBe(createHash('sha256').update(ascii).digest('hex'));
+      const other = `é${ascii}`;
+      expect(sha256Of(other), `length ${n}`).toBe(createHash('sha256').update(other).digest('hex'));
     }
+    for (const text of ['x'.repeat(4096), 'x'.repeat(4097), 'x'.repeat(100_000)]) {
+      expect(sha256Of(text)).toBe(createHash('sha256').update(text).digest('hex'));
+    }
+    const bytes = new TextEncoder().encode('GET\n/v1/é/\n\nhost:h\n\nhost\ne3b0');
+    expect(sha256Of(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 });
