@@ -2,8 +2,11 @@
 // Cost per request of the AK/SK-signed @hwc-openapi/autoscaling client, against bare fetch and the official SDK core
 // (@huaweicloud/huaweicloud-sdk-core, also signing with AK/SK), measured side by side in one run on a local server.
 // Two calls: a GET with a JSON answer (listLifecycleHooks) and a PUT with a JSON body and a 204 (the callback).
-// Usage: node tools/bench-client.mjs [requests=2000] [rounds=5]   (needs the packages built)
+// Usage: node tools/bench-client.mjs [requests=2000] [rounds=5] [processes=3]   (needs the packages built)
+// Each process measures every series; the verdict takes medians over all rounds of all processes, since a ratio
+// moves by several per cent from one process to the next (JIT and heap layout), more than within one process.
 // Exits 1 unless, for both calls, the client costs at most LIMIT x bare fetch and less than the official core.
+import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { createAutoScalingClient } from '@hwc-openapi/autoscaling';
@@ -14,6 +17,8 @@ const { ClientBuilder } = require('@huaweicloud/huaweicloud-sdk-core/ClientBuild
 
 const N = Number(process.argv[2] ?? 2000);
 const ROUNDS = Number(process.argv[3] ?? 5);
+const PROCESSES = Number(process.argv[4] ?? 3);
+const CHILD = process.env.BENCH_CLIENT_CHILD === '1';
 const WARMUP = 300;
 const LIMIT = 1.15;
 const AK = 'HPUAEXAMPLEAK000000';
@@ -22,80 +27,6 @@ const PROJECT = '0123456789abcdef0123456789abcdef';
 const GROUP = 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a';
 const LIST = '/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/list';
 const CALLBACK = '/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/callback';
-// The documented examples: the callback's request body and the hook list's answer.
-const spec = require('@hwc-openapi/spec/autoscaling.json');
-const example = (media) => media['application/json'].examples.default.value;
-const callback = example(spec.paths[CALLBACK].put.requestBody.content);
-const hooks = JSON.stringify(example(spec.paths[LIST].get.responses['200'].content));
-const server = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    if (req.method === 'PUT') return res.writeHead(204).end();
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(hooks) });
-    res.end(hooks);
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const baseUrl = `http://127.0.0.1:${server.address().port}`;
-const fill = (template) =>
-  baseUrl + template.replace('{project_id}', PROJECT).replace('{scaling_group_id}', GROUP);
-
-const as = createAutoScalingClient({ baseUrl, credentials: { ak: AK, sk: SK, projectId: PROJECT } });
-const official = new ClientBuilder((client) => client)
-  .withEndpoint(baseUrl)
-  .withCredential(new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT))
-  .build();
-const officialCall = (method, url, data) =>
-  official.sendRequest({
-    method,
-    url,
-    pathParams: { project_id: PROJECT, scaling_group_id: GROUP },
-    queryParams: {},
-    headers: {},
-    contentType: 'application/json',
-    ...(data && { data }),
-  });
-
-const check = (ok, name) => {
-  if (!ok) throw new Error(`${name}: unexpected answer`);
-};
-const scenarios = {
-  'GET listLifecycleHooks': {
-    'bare fetch': async () => {
-      const response = await fetch(fill(LIST));
-      check(response.ok && (await response.json()).lifecycle_hooks.length === 2, 'bare fetch');
-    },
-    'official SDK core': async () => {
-      check((await officialCall('GET', LIST)).lifecycle_hooks.length === 2, 'official');
-    },
-    'project client': async () => {
-      check(
-        (await as.listLifecycleHooks({ scaling_group_id: GROUP })).lifecycle_hooks.length === 2,
-        'client',
-      );
-    },
-  },
-  'PUT callbackLifecycleHook': {
-    'bare fetch': async () => {
-      const response = await fetch(fill(CALLBACK), {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(callback),
-      });
-      check(response.status === 204, 'bare fetch');
-      await response.arrayBuffer();
-    },
-    'official SDK core': async () => {
-      check((await officialCall('PUT', CALLBACK, callback)).httpStatusCode === 204, 'official');
-    },
-    'project client': async () => {
-      check(
-        (await as.callbackLifecycleHook({ scaling_group_id: GROUP, body: callback })) === undefined,
-        'client',
-      );
-    },
-  },
-};
 
 const BATCH = 100;
 /** Runs `n` requests of each series in interleaved batches; returns µs per request (wall clock and CPU) for each. */
@@ -125,23 +56,128 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-let failed = false;
-try {
+/** One process's measurement: every round of every call. */
+async function measure() {
+  // The documented examples: the callback's request body and the hook list's answer.
+  const spec = require('@hwc-openapi/spec/autoscaling.json');
+  const example = (media) => media['application/json'].examples.default.value;
+  const callback = example(spec.paths[CALLBACK].put.requestBody.content);
+  const hooks = JSON.stringify(example(spec.paths[LIST].get.responses['200'].content));
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      if (req.method === 'PUT') return res.writeHead(204).end();
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(hooks) });
+      res.end(hooks);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${server.address().port}`;
+  const fill = (template) =>
+    baseUrl + template.replace('{project_id}', PROJECT).replace('{scaling_group_id}', GROUP);
+
+  const as = createAutoScalingClient({ baseUrl, credentials: { ak: AK, sk: SK, projectId: PROJECT } });
+  const official = new ClientBuilder((client) => client)
+    .withEndpoint(baseUrl)
+    .withCredential(new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT))
+    .build();
+  const officialCall = (method, url, data) =>
+    official.sendRequest({
+      method,
+      url,
+      pathParams: { project_id: PROJECT, scaling_group_id: GROUP },
+      queryParams: {},
+      headers: {},
+      contentType: 'application/json',
+      ...(data && { data }),
+    });
+
+  const check = (ok, name) => {
+    if (!ok) throw new Error(`${name}: unexpected answer`);
+  };
+  const scenarios = {
+    'GET listLifecycleHooks': {
+      'bare fetch': async () => {
+        const response = await fetch(fill(LIST));
+        check(response.ok && (await response.json()).lifecycle_hooks.length === 2, 'bare fetch');
+      },
+      'official SDK core': async () => {
+        check((await officialCall('GET', LIST)).lifecycle_hooks.length === 2, 'official');
+      },
+      'project client': async () => {
+        check(
+          (await as.listLifecycleHooks({ scaling_group_id: GROUP })).lifecycle_hooks.length === 2,
+          'client',
+        );
+      },
+    },
+    'PUT callbackLifecycleHook': {
+      'bare fetch': async () => {
+        const response = await fetch(fill(CALLBACK), {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(callback),
+        });
+        check(response.status === 204, 'bare fetch');
+        await response.arrayBuffer();
+      },
+      'official SDK core': async () => {
+        check((await officialCall('PUT', CALLBACK, callback)).httpStatusCode === 204, 'official');
+      },
+      'project client': async () => {
+        check(
+          (await as.callbackLifecycleHook({ scaling_group_id: GROUP, body: callback })) === undefined,
+          'client',
+        );
+      },
+    },
+  };
+
+  const results = {};
+  try {
+    for (const [call, series] of Object.entries(scenarios)) {
+      const names = Object.keys(series);
+      for (const name of names) for (let i = 0; i < WARMUP; i++) await series[name]();
+      results[call] = [];
+      for (let round = 0; round < ROUNDS; round++)
+        results[call].push(await measureRound(series, names, N, round));
+    }
+  } finally {
+    server.close();
+  }
+  return results;
+}
+
+if (CHILD) {
+  process.send(await measure());
+} else {
   console.log(
-    `${N} sequential requests per series and round, in interleaved batches of ${BATCH}; ${ROUNDS} rounds after ${WARMUP} warm-up; node ${process.version}`,
+    `${N} sequential requests per series and round, in interleaved batches of ${BATCH}; ${ROUNDS} rounds after ${WARMUP} warm-up, in each of ${PROCESSES} processes; node ${process.version}`,
   );
   console.log(
-    'Wall clock decides. CPU time (this process: client and server) is shown as a check on a busy machine.',
+    'Wall clock decides. CPU time (the measuring process: client and server) is shown as a check on a busy machine.',
   );
+  const perProcess = [];
+  for (let p = 0; p < PROCESSES; p++) {
+    const child = fork(import.meta.filename, process.argv.slice(2), {
+      env: { ...process.env, BENCH_CLIENT_CHILD: '1' },
+    });
+    const results = await new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`measuring process ${p + 1} exited with ${code}`)));
+    });
+    child.kill();
+    perProcess.push(results);
+  }
   console.log('| call | client | µs/request | vs bare fetch | CPU µs/request | CPU vs bare fetch |');
   console.log('|---|---|---|---|---|---|');
-  for (const [call, series] of Object.entries(scenarios)) {
-    const names = Object.keys(series);
-    for (const name of names) for (let i = 0; i < WARMUP; i++) await series[name]();
-    const rounds = [];
-    for (let round = 0; round < ROUNDS; round++) rounds.push(await measureRound(series, names, N, round));
+  let failed = false;
+  for (const call of Object.keys(perProcess[0])) {
+    const names = Object.keys(perProcess[0][call][0]);
+    const rounds = perProcess.flatMap((results) => results[call]);
     // Medians over rounds, of the figures and of each round's ratios (batches run side by side).
-    const ratio = (name, key, base = 'bare fetch') => median(rounds.map((r) => r[name][key] / r[base][key]));
+    const ratio = (name, key, base = 'bare fetch', of = rounds) =>
+      median(of.map((r) => r[name][key] / r[base][key]));
     const typical = (name, key) => median(rounds.map((r) => r[name][key]));
     for (const name of names) {
       const cells = [typical(name, 'wall').toFixed(1), `${ratio(name, 'wall').toFixed(3)}x`];
@@ -150,13 +186,14 @@ try {
     }
     const vsBare = ratio('project client', 'wall');
     const vsOfficial = ratio('project client', 'wall', 'official SDK core');
+    const byProcess = perProcess.map((results) =>
+      ratio('project client', 'wall', 'bare fetch', results[call]).toFixed(3),
+    );
     const verdict = vsBare <= LIMIT && vsOfficial < 1;
     console.log(
-      `${call}: project client / bare fetch ${vsBare.toFixed(3)} (limit ${LIMIT}), / official SDK core ${vsOfficial.toFixed(3)} (limit 1): ${verdict ? 'ok' : 'FAIL'}`,
+      `${call}: project client / bare fetch ${vsBare.toFixed(3)} (limit ${LIMIT}; by process ${byProcess.join(', ')}), / official SDK core ${vsOfficial.toFixed(3)} (limit 1): ${verdict ? 'ok' : 'FAIL'}`,
     );
     if (!verdict) failed = true;
   }
-} finally {
-  server.close();
+  if (failed) process.exitCode = 1;
 }
-if (failed) process.exitCode = 1;
