@@ -261,6 +261,20 @@ describe('every failure is typed', () => {
     await closed; // the server's side of the connection closes: the test times out otherwise
   }, 10_000);
 
+  it('with a signal, a timeout aborts the request itself: the connection closes before any answer', async () => {
+    let closed: Promise<unknown> = Promise.resolve();
+    const server = await serve((req) => {
+      closed = new Promise((resolve) => req.socket.on('close', resolve)); // never answered
+    });
+    const error = await caught(
+      client(server.url, { timeoutMs: 100, retry: false }).GET(quotas, {
+        signal: new AbortController().signal,
+      }),
+    );
+    expect(error).toMatchObject({ name: 'HwcTimeoutError', timeoutMs: 100, attempts: 1 });
+    await closed;
+  }, 10_000);
+
   it('a timeout before the answer rejects on time; the connection closes once the answer starts', async () => {
     let closed: Promise<unknown> = Promise.resolve();
     const server = await serve((_, res) => {
