@@ -2,14 +2,18 @@
 // Cost per request of the AK/SK-signed @hwc-openapi/autoscaling client, against bare fetch and the official SDK core
 // (@huaweicloud/huaweicloud-sdk-core, also signing with AK/SK), measured side by side in one run on a local server.
 // Two calls: a GET with a JSON answer (listLifecycleHooks) and a PUT with a JSON body and a 204 (the callback).
+// "signed fetch (by hand)" is the least a caller can do to send a signed request (node:crypto and fetch, no checks,
+// no timeout, no retries): what signing itself costs.
 // Usage: node tools/bench-client.mjs [requests=2000] [rounds=5] [processes=3]   (needs the packages built)
 // Each process measures every series; the verdict takes medians over all rounds of all processes, since a ratio
 // moves by several per cent from one process to the next (JIT and heap layout), more than within one process.
 // Exits 1 unless, for both calls, the client costs at most LIMIT x bare fetch and less than the official core.
 import { fork } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { createAutoScalingClient } from '@hwc-openapi/autoscaling';
+import { computeAuthorization } from '@hwc-openapi/core';
 
 const require = createRequire(import.meta.url);
 const { BasicCredentials } = require('@huaweicloud/huaweicloud-sdk-core');
@@ -92,6 +96,38 @@ async function measure() {
       ...(data && { data }),
     });
 
+  const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+  const host = new URL(baseUrl).host;
+  /** Signs by hand: the canonical request of the AK/SK algorithm, hashed and HMAC-ed with node:crypto. */
+  const signedHeaders = (method, path, body) => {
+    const date = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
+    const headers = { 'x-project-id': PROJECT, 'x-sdk-date': date };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const names = [...Object.keys(headers), 'host'].sort();
+    const lines = names.map((name) => `${name}:${name === 'host' ? host : headers[name]}`);
+    const canonical = [method, `${path}/`, '', ...lines, '', names.join(';'), sha256(body ?? '')].join('\n');
+    const signature = createHmac('sha256', SK)
+      .update(`SDK-HMAC-SHA256\n${date}\n${sha256(canonical)}`)
+      .digest('hex');
+    headers.authorization = `SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
+    return headers;
+  };
+  const signedFetch = (method, template, body) => {
+    const url = fill(template);
+    return fetch(url, { method, headers: signedHeaders(method, new URL(url).pathname, body), body });
+  };
+  // The hand signer must agree with the project's, or it would time something else.
+  {
+    const body = JSON.stringify(callback);
+    const url = fill(CALLBACK);
+    const { authorization, ...signed } = signedHeaders('PUT', new URL(url).pathname, body);
+    const expected = computeAuthorization(
+      { ak: AK, sk: SK },
+      { method: 'PUT', url, headers: { ...signed, host }, body },
+    );
+    if (authorization !== expected) throw new Error('the hand signer disagrees with computeAuthorization');
+  }
+
   const check = (ok, name) => {
     if (!ok) throw new Error(`${name}: unexpected answer`);
   };
@@ -100,6 +136,10 @@ async function measure() {
       'bare fetch': async () => {
         const response = await fetch(fill(LIST));
         check(response.ok && (await response.json()).lifecycle_hooks.length === 2, 'bare fetch');
+      },
+      'signed fetch (by hand)': async () => {
+        const response = await signedFetch('GET', LIST);
+        check(response.ok && (await response.json()).lifecycle_hooks.length === 2, 'signed fetch');
       },
       'official SDK core': async () => {
         check((await officialCall('GET', LIST)).lifecycle_hooks.length === 2, 'official');
@@ -119,6 +159,11 @@ async function measure() {
           body: JSON.stringify(callback),
         });
         check(response.status === 204, 'bare fetch');
+        await response.arrayBuffer();
+      },
+      'signed fetch (by hand)': async () => {
+        const response = await signedFetch('PUT', CALLBACK, JSON.stringify(callback));
+        check(response.status === 204, 'signed fetch');
         await response.arrayBuffer();
       },
       'official SDK core': async () => {
@@ -186,12 +231,13 @@ if (CHILD) {
     }
     const vsBare = ratio('project client', 'wall');
     const vsOfficial = ratio('project client', 'wall', 'official SDK core');
+    const vsHand = ratio('project client', 'wall', 'signed fetch (by hand)');
     const byProcess = perProcess.map((results) =>
       ratio('project client', 'wall', 'bare fetch', results[call]).toFixed(3),
     );
     const verdict = vsBare <= LIMIT && vsOfficial < 1;
     console.log(
-      `${call}: project client / bare fetch ${vsBare.toFixed(3)} (limit ${LIMIT}; by process ${byProcess.join(', ')}), / official SDK core ${vsOfficial.toFixed(3)} (limit 1): ${verdict ? 'ok' : 'FAIL'}`,
+      `${call}: project client / bare fetch ${vsBare.toFixed(3)} (limit ${LIMIT}; by process ${byProcess.join(', ')}), / signed fetch by hand ${vsHand.toFixed(3)}, / official SDK core ${vsOfficial.toFixed(3)} (limit 1): ${verdict ? 'ok' : 'FAIL'}`,
     );
     if (!verdict) failed = true;
   }
