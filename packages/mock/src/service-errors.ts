@@ -269,6 +269,8 @@ function describeViolation(error: ErrorObject, where: string): string {
     rule = 'is required';
   } else if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
     rule = `must be one of ${params.allowedValues.join(', ')}`;
+  } else if (error.keyword === 'const') {
+    rule = `must be ${JSON.stringify(params.allowedValue)}`;
   } else if (error.keyword === 'pattern') {
     rule = `must match ${String(params.pattern)}`;
   }

@@ -97,7 +97,9 @@ describe('emulator: settings', () => {
     expect(() => harness('servicestage', { settings: { extend_limit: -1 } })).toThrow(
       /settings\.extend_limit/,
     );
-    expect(() => harness('servicestage', { settings: { fail: true } })).toThrow(/unknown property fail/);
+    expect(() => harness('servicestage', { settings: { fail: true } })).toThrow(
+      /settings\.fail: unknown field/,
+    );
   });
 });
 
@@ -189,13 +191,19 @@ describe('emulator: state export and import', () => {
 
   const mutations: [string, (s: EmulatorState) => void, RegExp][] = [
     ['version', (s) => Object.assign(s, { version: 2 }), /version: must be 1/],
-    ['now', (s) => Object.assign(s, { now: 'yesterday' }), /now: must be an RFC 3339/],
-    ['unknown property', (s) => Object.assign(s, { extra: 1 }), /unknown property extra/],
+    ['now', (s) => Object.assign(s, { now: 'yesterday' }), /now: must match/],
+    ['offset date', (s) => Object.assign(s, { now: '2026-01-01T08:00:00+08:00' }), /now: must match/],
+    ['unknown property', (s) => Object.assign(s, { extra: 1 }), /extra: unknown field/],
+    [
+      'empty group name',
+      (s) => Object.assign(s.projects.p1?.autoscaling.groups[0] ?? {}, { scaling_group_name: '' }),
+      /projects\.p1\.autoscaling\.groups\.0\.scaling_group_name: must NOT have fewer than 1 characters/,
+    ],
     [
       'life_cycle_state',
       (s) =>
         Object.assign(s.projects.p1?.autoscaling.groups[0]?.instances[0] ?? {}, { life_cycle_state: 'GONE' }),
-      /projects\.p1\.autoscaling\.groups\[0\]\.instances\[0\]\.life_cycle_state/,
+      /projects\.p1\.autoscaling\.groups\.0\.instances\.0\.life_cycle_state: must be one of/,
     ],
     [
       'is_scaling',
@@ -227,7 +235,7 @@ describe('emulator: state export and import', () => {
         for (let i = 0; i < 5; i++)
           if (group && hook) group.lifecycle_hooks.push({ ...hook, lifecycle_hook_name: `x${i}` });
       },
-      /at most 5/,
+      /lifecycle_hooks: must NOT have more than 5 items/,
     ],
     [
       'job of a missing instance',
@@ -247,7 +255,7 @@ describe('emulator: state export and import', () => {
           } as never,
         });
       },
-      /jobs\[0\]\.instance_id: names no instance/,
+      /jobs\.0\.instance_id: names no instance/,
     ],
     [
       'record of another project',
