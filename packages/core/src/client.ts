@@ -9,6 +9,7 @@ import {
 import { type Credentials, createAuthenticator } from './auth.js';
 import { type Cloud, resolveEndpoint, type ServiceDescriptor } from './endpoints.js';
 import { HwcApiError, HwcNetworkError, HwcTimeoutError, redact } from './errors.js';
+import { nodeFetch } from './node-fetch.js';
 import { type HeaderRecord, type OutgoingRequest, trimValue } from './signer.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -490,7 +491,11 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       return { error: new HwcApiError({ status, body, requestId, secrets: secretsOf(sent, sk) }), response };
     }
     if (!bytes) return { data: undefined, response };
-    if (parseAs === 'arrayBuffer') return { data: bytes.buffer, response };
+    if (parseAs === 'arrayBuffer') {
+      // A chunk may be a view into a larger (pooled) buffer.
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      return { data: whole ? bytes.buffer : bytes.slice().buffer, response };
+    }
     if (parseAs === 'blob') {
       const type = response.headers.get('content-type') ?? '';
       return { data: new Blob([bytes as BlobPart], { type }), response };
@@ -575,14 +580,21 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
         const pending = authenticate(outgoing);
         if (pending) await pending;
         sent = outgoing.headers;
-        const fetchInit: RequestInit = { ...requestInit, method: outgoing.method, headers: sent };
-        fetchInit.redirect = 'manual'; // credentials never follow a redirect to another origin
-        if (outgoing.body !== undefined) fetchInit.body = outgoing.body as BodyInit;
-        if (attemptSignal) fetchInit.signal = attemptSignal;
         try {
-          response = await (fetchFn
-            ? fetchFn(new Request(outgoing.url, fetchInit))
-            : globalThis.fetch(outgoing.url, fetchInit));
+          if (nodeFetch && !fetchFn && !requestInit) {
+            const init = { ...outgoing, headers: sent, signal: attemptSignal };
+            response = await nodeFetch(outgoing.url, init, (destroy) => {
+              state.cancel = destroy; // a timeout before the answer closes the connection
+            });
+          } else {
+            const fetchInit: RequestInit = { ...requestInit, method: outgoing.method, headers: sent };
+            fetchInit.redirect = 'manual'; // credentials never follow a redirect to another origin
+            if (outgoing.body !== undefined) fetchInit.body = outgoing.body as BodyInit;
+            if (attemptSignal) fetchInit.signal = attemptSignal;
+            response = await (fetchFn
+              ? fetchFn(new Request(outgoing.url, fetchInit))
+              : globalThis.fetch(outgoing.url, fetchInit));
+          }
         } catch (cause) {
           const { origin, pathname } = new URL(outgoing.url);
           throw new HwcNetworkError(`${PREFIX}: no response for ${outgoing.method} ${origin}${pathname}`, {
@@ -691,7 +703,9 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
     const query = params?.query && serializeQuery(params.query).replace(/^\?/, '');
     const label = `${method} ${schemaPath}`;
     const url = build(params?.path, label) + (query ? `?${query}` : '');
-    return execute({ method, schemaPath, label, url, params }, body, init, requestInit as RequestInit);
+    // fetch's own options (`cache`, `keepalive`...) take the call through fetch itself.
+    const fetchOptions = Object.keys(requestInit).length ? (requestInit as RequestInit) : undefined;
+    return execute({ method, schemaPath, label, url, params }, body, init, fetchOptions);
   }
 
   const client: Record<string, unknown> = {
