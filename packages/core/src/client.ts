@@ -420,7 +420,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       throw tooLarge();
     }
     const reader = body.getReader();
-    // A timeout cancels the read: undici then closes the connection.
+    // A timeout cancels the read, which closes the connection.
     state.cancel = () => reader.cancel().catch(ignore);
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -625,8 +625,9 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
 
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
-      // fetch gets a signal only when the caller gives one: undici spends ~15 µs per request following a signal.
-      // Without one, a timeout gives the attempt up at once, and its connection closes when the answer arrives.
+      // The request gets a signal only when the caller gives one: undici's fetch spends ~15 µs following a signal.
+      // Without one, a timeout gives the attempt up at once through `state.cancel` (node:http: the request is
+      // destroyed; fetch: a body being read is cancelled, a pending answer is dropped when it arrives).
       const controller = signal ? new AbortController() : undefined;
       const onAbort = () => controller?.abort(signal?.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
