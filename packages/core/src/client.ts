@@ -209,6 +209,24 @@ interface Prepared {
   url: string;
   params: RawInit['params'];
 }
+/** A path template, compiled: its URL builder and its parameter names. */
+interface CompiledPath {
+  build: (path: PathParams | undefined, label: string) => string;
+  names: ReadonlySet<string>;
+}
+/** fetch's own options: one of them on a path-based call takes the call through fetch itself. */
+const FETCH_OPTIONS = [
+  'cache',
+  'credentials',
+  'integrity',
+  'keepalive',
+  'mode',
+  'priority',
+  'referrer',
+  'referrerPolicy',
+  'duplex',
+  'dispatcher',
+] as const;
 /** One attempt's timeout: set when it fires; `cancel` stops the body being read. */
 interface AttemptState {
   timedOut?: HwcTimeoutError;
@@ -313,11 +331,11 @@ function isDecodingError(error: unknown): boolean {
 /** An operation method's arguments as openapi-fetch's `params`, for middleware. */
 function paramsOf(
   args: Record<string, unknown>,
-  pathNames: Set<string | undefined>,
+  pathNames: ReadonlySet<string>,
   query?: Record<string, unknown>,
 ) {
   const path: PathParams = {};
-  for (const name of pathNames) if (name) path[name] = args[name];
+  for (const name of pathNames) path[name] = args[name];
   return { path, ...(query && { query }) };
 }
 
@@ -376,16 +394,17 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
    * Compiles a path template into a URL builder, `project_id` filled in from the credentials. The specs use simple
    * path parameters only: each value percent-encoded into its segment.
    */
-  function compile(template: string): (path: PathParams | undefined, label: string) => string {
+  function compile(template: string): CompiledPath {
     // Literals at even indexes, parameter names at odd ones.
     const parts = template.split(/\{(\w+)\}/);
+    const names = new Set(parts.filter((_, i) => i % 2 === 1));
     for (let i = 1; projectId && i < parts.length; i += 2) {
       if (parts[i] !== 'project_id') continue;
       parts.splice(i - 1, 3, `${parts[i - 1]}${encodeURIComponent(projectId)}${parts[i + 1]}`);
       i -= 2;
     }
     const head = baseUrl + parts[0];
-    return (path, label) => {
+    const build = (path: PathParams | undefined, label: string) => {
       let url = head;
       for (let i = 1; i < parts.length; i += 2) {
         const name = parts[i] as string;
@@ -398,8 +417,31 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       }
       return url;
     };
+    return { build, names };
   }
-  const compiled = new Map<string, ReturnType<typeof compile>>();
+  const compiled = new Map<string, CompiledPath>();
+  /** The compiled path template, compiled on first use. */
+  const pathOf = (template: string): CompiledPath => {
+    let found = compiled.get(template);
+    if (!found) {
+      found = compile(template);
+      compiled.set(template, found);
+    }
+    return found;
+  };
+
+  /** An HwcApiError for `response`, with its request id, and the credentials `sent` carried redacted. */
+  const apiError = (
+    response: Response,
+    sent: HeaderRecord | undefined,
+    init: { body?: unknown; message?: string; cause?: unknown },
+  ) =>
+    new HwcApiError({
+      ...init,
+      status: response.status,
+      requestId: response.headers.get('x-request-id'),
+      secrets: secretsOf(sent, sk),
+    });
 
   /** Reads the whole body, up to `maxResponseBytes`, without trusting Content-Length to be there. */
   async function readBytes(
@@ -409,11 +451,10 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
     sent: HeaderRecord | undefined,
     state: AttemptState,
   ): Promise<Uint8Array> {
-    const tooLarge = () => {
-      const message = `${PREFIX}: ${label}: response body exceeds maxResponseBytes (${maxResponseBytes})`;
-      const requestId = response.headers.get('x-request-id');
-      return new HwcApiError({ status: response.status, requestId, message, secrets: secretsOf(sent, sk) });
-    };
+    const tooLarge = () =>
+      apiError(response, sent, {
+        message: `${PREFIX}: ${label}: response body exceeds maxResponseBytes (${maxResponseBytes})`,
+      });
     const declared = response.headers.get('content-length');
     if (declared !== null && Number(declared) > maxResponseBytes) {
       body.cancel().catch(ignore);
@@ -463,8 +504,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       } catch (cause) {
         if (cause instanceof HwcApiError || cause === state.timedOut || !isDecodingError(cause)) throw cause;
         const message = `${PREFIX}: ${label}: the response body could not be decoded`;
-        const requestId = response.headers.get('x-request-id');
-        throw new HwcApiError({ status, requestId, message, cause, secrets: secretsOf(sent, sk) });
+        throw apiError(response, sent, { message, cause });
       }
       if (bytes.length === 0) bytes = undefined;
     } else if (stream && !response.bodyUsed) {
@@ -472,7 +512,6 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       await response.arrayBuffer();
     }
     if (!response.ok) {
-      const requestId = response.headers.get('x-request-id');
       const text = bytes ? decoder.decode(bytes) : '';
       let body: unknown = text || undefined;
       try {
@@ -483,12 +522,9 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
         const location = response.headers.get('location');
         const message = `${PREFIX}: ${label}: HTTP ${status} redirect${location ? ` to ${location}` : ''} not followed`;
-        return {
-          error: new HwcApiError({ status, body, requestId, message, secrets: secretsOf(sent, sk) }),
-          response,
-        };
+        return { error: apiError(response, sent, { body, message }), response };
       }
-      return { error: new HwcApiError({ status, body, requestId, secrets: secretsOf(sent, sk) }), response };
+      return { error: apiError(response, sent, { body }), response };
     }
     if (!bytes) return { data: undefined, response };
     if (parseAs === 'arrayBuffer') {
@@ -508,8 +544,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       // JSON.parse quotes the text it failed on: keep credentials out of the cause too.
       const cause = new SyntaxError(redact((error as Error).message, secretsOf(sent, sk)));
       const message = `${PREFIX}: ${label}: HTTP ${status} with a body that is not JSON`;
-      const requestId = response.headers.get('x-request-id');
-      throw new HwcApiError({ status, body: text, requestId, message, cause, secrets: secretsOf(sent, sk) });
+      throw apiError(response, sent, { body: text, message, cause });
     }
   }
 
@@ -672,29 +707,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
 
   /** A path-based call (`client.GET(path, init)`). */
   async function call(method: string, schemaPath: string, init: RawInit = {}): Promise<RawResult> {
-    const {
-      params,
-      querySerializer,
-      body,
-      // Not fetch's options: execute reads these, or openapi-fetch's own.
-      timeoutMs: _timeoutMs,
-      retry: _retry,
-      signal: _signal,
-      fetch: _fetch,
-      headers: _headers,
-      parseAs: _parseAs,
-      bodySerializer: _bodySerializer,
-      baseUrl: _baseUrl,
-      middleware: _middleware,
-      pathSerializer: _pathSerializer,
-      Request: _Request,
-      ...requestInit
-    } = init;
-    let build = compiled.get(schemaPath);
-    if (!build) {
-      build = compile(schemaPath);
-      compiled.set(schemaPath, build);
-    }
+    const { params, querySerializer, body } = init;
     const serializeQuery =
       typeof querySerializer === 'function'
         ? querySerializer
@@ -703,10 +716,15 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
           : defaultQuerySerializer;
     const query = params?.query && serializeQuery(params.query).replace(/^\?/, '');
     const label = `${method} ${schemaPath}`;
-    const url = build(params?.path, label) + (query ? `?${query}` : '');
+    const url = pathOf(schemaPath).build(params?.path, label) + (query ? `?${query}` : '');
     // fetch's own options (`cache`, `keepalive`...) take the call through fetch itself.
-    const fetchOptions = Object.keys(requestInit).length ? (requestInit as RequestInit) : undefined;
-    return execute({ method, schemaPath, label, url, params }, body, init, fetchOptions);
+    let requestInit: Record<string, unknown> | undefined;
+    for (const key of FETCH_OPTIONS) {
+      if (init[key] === undefined) continue;
+      requestInit ??= {};
+      requestInit[key] = init[key];
+    }
+    return execute({ method, schemaPath, label, url, params }, body, init, requestInit as RequestInit);
   }
 
   const client: Record<string, unknown> = {
@@ -722,9 +740,8 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
   };
   for (const method of METHODS) client[method] = (url: string, init?: RawInit) => call(method, url, init);
   for (const [name, [method, template]] of Object.entries(routes)) {
-    const build = compile(template);
     const label = `${method} ${template}`;
-    const pathNames = new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+    const { build, names: pathNames } = pathOf(template);
     client[name] = async (args: Record<string, unknown> = {}, callOptions: RawInit = {}) => {
       // Path parameters are read from `args` by name; the rest, but `body`, is the query.
       let query: Record<string, unknown> | undefined;

@@ -67,7 +67,7 @@ export class HwcApiError<Body = unknown> extends Error {
     const body = redact(init.body, secrets);
     const parsed = parseErrorBody(body);
     super(
-      init.message ?? parsed.message ?? `HTTP ${init.status}`,
+      redact(init.message, secrets) ?? parsed.message ?? `HTTP ${init.status}`,
       init.cause === undefined ? {} : { cause: init.cause },
     );
     this.status = init.status;

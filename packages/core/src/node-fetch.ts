@@ -4,6 +4,7 @@
 // it is shared with fetch.
 // The modules come from process.getBuiltinModule, without an import: bundles for browsers stay free of them, and
 // there the client uses fetch.
+import { builtin } from './builtin.js';
 import type { HeaderRecord } from './signer.js';
 
 interface Emitter {
@@ -48,10 +49,6 @@ export interface NodeFetchInit {
   signal: AbortSignal | undefined;
 }
 
-const builtin = (id: string) =>
-  (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
-    id,
-  );
 const http = builtin('node:http') as HttpModule | undefined;
 const https = builtin('node:https') as HttpModule | undefined;
 const zlib = builtin('node:zlib') as ZlibModule | undefined;

@@ -3,6 +3,8 @@
 // signing needs two dependent calls, which alone would add ~50% to a local round trip. A request's canonical
 // form is a few hundred bytes, which this hashes in a few µs on any runtime. Large bodies use Web Crypto.
 
+import { builtin } from './builtin.js';
+
 const K = Int32Array.from(
   '428a2f98 71374491 b5c0fbcf e9b5dba5 3956c25b 59f111f1 923f82a4 ab1c5ed5 d807aa98 12835b01 243185be 550c7dc3 72be5d74 80deb1fe 9bdc06a7 c19bf174 e49b69c1 efbe4786 0fc19dc6 240ca1cc 2de92c6f 4a7484aa 5cb0a9dc 76f988da 983e5152 a831c66d b00327c8 bf597fc7 c6e00bf3 d5a79147 06ca6351 14292967 27b70a85 2e1b2138 4d2c6dfc 53380d13 650a7354 766a0abb 81c2c92e 92722c85 a2bfe8a1 a81a664b c24b8b70 c76c51a3 d192e819 d6990624 f40e3585 106aa070 19a4c116 1e376c08 2748774c 34b0bcb5 391c0cb3 4ed8aa4a 5b9cca4f 682e6ff3 748f82ee 78a5636f 84c87814 8cc70208 90befffa a4506ceb bef9a3f7 c67178f2'
     .split(' ')
@@ -176,11 +178,8 @@ interface NodeCrypto {
   /** One-shot, without a Hash object (Node ≥ 20.12). */
   hash(algorithm: 'sha256', data: string | Uint8Array, encoding: 'hex'): string;
 }
-/** Node's crypto where the runtime hands it out without an import (Node ≥ 20.16, so bundles for browsers stay clean). */
-const builtin = (
-  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
-).process?.getBuiltinModule?.('node:crypto') as Partial<NodeCrypto> | undefined;
-const native = typeof builtin?.hash === 'function' ? (builtin as NodeCrypto) : undefined;
+const crypto = builtin('node:crypto') as Partial<NodeCrypto> | undefined;
+const native = typeof crypto?.hash === 'function' ? (crypto as NodeCrypto) : undefined;
 const encoder = new TextEncoder();
 
 /** Whether `sha256Of` hashes natively (else in JavaScript, with Web Crypto for large bodies). */
