@@ -567,7 +567,8 @@ export class ServiceErrors {
     const covered = this.#firstCovered(root, errors);
     if (covered) return covered;
     const first = errors[0];
-    return this.validationError(first && describeViolation(first, where));
+    // Only a document whose errors name the field uses the description: don't build it for the others.
+    return this.validationError(first && this.#fieldMessages ? describeViolation(first, where) : undefined);
   }
 
   #firstCovered(root: Node, errors: readonly ErrorObject[]): ServiceErrorAnswer | undefined {

@@ -89,6 +89,8 @@ export async function startMock(options: StartMockOptions): Promise<MockServer> 
     document,
     errors,
     state: engineName === 'emulator' ? initialState(service, options.state) : undefined,
+    // The example world is the spec's build output, checked against the schema by the tests: not at each start.
+    stateShapeChecked: options.state === undefined,
     settings: options.settings,
     dynamic,
     seed,

@@ -12,18 +12,21 @@ export interface EngineContext {
   /** The spec's error rules: the code and body the service answers for a code. */
   readonly errors: ServiceErrors;
   readonly state?: unknown;
+  /** `state` is the spec's example world, already checked against the `EmulatorState` schema. */
+  readonly stateShapeChecked?: boolean;
   readonly settings?: unknown;
   readonly dynamic: boolean;
   readonly seed: string;
 }
 
-/** The engines by name; each module is loaded only when its engine is chosen. */
+/** The engines by name; Prism's module is loaded only when it is chosen. */
 const factories: Readonly<Record<EngineName, (context: EngineContext) => Promise<Engine>>> = {
-  emulator: async ({ service, errors, state, settings }) =>
+  emulator: async ({ service, errors, state, stateShapeChecked, settings }) =>
     createEmulatorEngine({
       service,
       errors,
       ...(state !== undefined && { state }),
+      ...(stateShapeChecked && { stateShapeChecked }),
       ...(settings !== undefined && { settings }),
     }),
   prism: async ({ document, errors, dynamic, seed }) => {

@@ -73,8 +73,6 @@ interface Exchange {
   readonly path: string;
   /** Adds CORS headers when the request came from a browser page. */
   readonly cors: boolean;
-  /** Addressed to the control plane (`/_emulator/*`). */
-  control: boolean;
   route: Route | undefined;
   operationId: string | null;
   projectId: string | null;
@@ -125,7 +123,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       return;
     }
     const control = target.path === CONTROL_PREFIX || target.path.startsWith(`${CONTROL_PREFIX}/`);
-    ex.control = control;
     const document = control ? controlErrors : errors;
 
     // Router. OPTIONS is a CORS preflight for an operation that exists, or nothing the gateway knows.
@@ -299,7 +296,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         requestId: nextRequestId(),
         method: req.method ?? 'GET',
         path: pathOf(req.url ?? ''),
-        control: false,
         cors: typeof origin === 'string',
         route: undefined,
         operationId: null,

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFrozenClock, type EmulatorState } from '../../src/engines/emulator/index.js';
+import { parseState } from '../../src/engines/emulator/validate-state.js';
+import { exampleWorld } from '../../src/spec.js';
 import { type Harness, harness, PROJECT } from './helpers.js';
 
 const now = (h: Harness) => (h.control('showClock').body as { now: string }).now;
@@ -33,9 +35,15 @@ function busy(h: Harness, project = PROJECT) {
 
 describe('emulator: the clock', () => {
   it('starts frozen at 2026-01-01T00:00:00Z, or where it is told', () => {
-    const h = harness('autoscaling');
-    expect(now(h)).toBe('2026-01-01T00:00:00Z');
-    expect(now(h)).toBe('2026-01-01T00:00:00Z');
+    vi.useFakeTimers({ now: Date.now() });
+    try {
+      const h = harness('autoscaling');
+      expect(now(h)).toBe('2026-01-01T00:00:00Z');
+      vi.setSystemTime(Date.now() + 3_600_000); // an hour of wall-clock time changes nothing
+      expect(now(h)).toBe('2026-01-01T00:00:00Z');
+    } finally {
+      vi.useRealTimers();
+    }
     expect(now(harness('autoscaling', { clock: createFrozenClock('2030-05-06T07:08:09.900Z') }))).toBe(
       '2030-05-06T07:08:09Z',
     );
@@ -181,6 +189,15 @@ describe('emulator: state export and import', () => {
     expect(group).toMatchObject({ is_scaling: false, hanging: [] });
     expect(group?.instances).toHaveLength(1);
   });
+
+  it.each(['autoscaling', 'servicestage'] as const)(
+    'the %s example world, which startMock trusts, passes the whole check an import gets',
+    (service) => {
+      const world = exampleWorld(service);
+      expect(Object.keys(world.projects).length).toBeGreaterThan(0);
+      expect(parseState(world)).toEqual(parseState(world, { shapeChecked: true }));
+    },
+  );
 
   it('starts from a state given to the engine', () => {
     const first = harness('autoscaling');

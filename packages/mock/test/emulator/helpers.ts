@@ -3,8 +3,6 @@
  * response schema for that status, so each scenario is also a response-validation test.
  */
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolveRef } from '@hwc-openapi/spec/resolve';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -16,20 +14,17 @@ import {
   type EmulatorState,
 } from '../../src/engines/emulator/index.js';
 import type { EngineAnswer, OperationRequest } from '../../src/engines/engine.js';
-import { dereference, ServiceErrors } from '../../src/service-errors.js';
+import { dereference } from '../../src/service-errors.js';
+import { loadDocument } from '../../src/spec.js';
 import type { ServiceName } from '../../src/types.js';
 
-const require = createRequire(import.meta.url);
 type Json = Record<string, unknown>;
 
-const loadDocument = (name: string): Json =>
-  JSON.parse(readFileSync(require.resolve(`@hwc-openapi/spec/${name}.json`), 'utf8')) as Json;
-
 export const documents = {
-  autoscaling: loadDocument('autoscaling'),
-  servicestage: loadDocument('servicestage'),
+  autoscaling: loadDocument('autoscaling').document as Json,
+  servicestage: loadDocument('servicestage').document as Json,
   /** The control plane's. */
-  emulator: loadDocument('emulator'),
+  emulator: loadDocument('emulator').document as Json,
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -126,7 +121,7 @@ export function harness(
   options: Omit<EmulatorEngineOptions, 'service' | 'errors'> = {},
 ): Harness {
   const document = documents[service];
-  const errors = new ServiceErrors(document);
+  const { errors } = loadDocument(service);
   const engine = createEmulatorEngine({ service, errors, ...options });
   const operations = operationsOf(document);
   const controlOperations = operationsOf(documents.emulator);
@@ -143,7 +138,7 @@ export function harness(
       return answer;
     },
     control(operationId, options = {}) {
-      const info = controlOperations?.get(operationId);
+      const info = controlOperations.get(operationId);
       const answer = engine.control(
         request(
           operationId,
@@ -152,7 +147,7 @@ export function harness(
           options,
         ),
       );
-      if (documents.emulator) expectDocumentedAnswer(documents.emulator, operationId, answer);
+      expectDocumentedAnswer(documents.emulator, operationId, answer);
       return answer;
     },
   };
@@ -175,4 +170,4 @@ export function codeOf(answer: EngineAnswer): string | undefined {
 
 /** The spec's own body for a code. */
 export const specBody = (service: ServiceName, code: string): unknown =>
-  new ServiceErrors(documents[service]).forCode(code).body;
+  loadDocument(service).errors.forCode(code).body;

@@ -44,6 +44,8 @@ export interface EmulatorEngineOptions {
    * a blank emulator, at the clock's start.
    */
   readonly state?: unknown;
+  /** `state` was already checked against the `EmulatorState` schema: only what a schema cannot say is checked. */
+  readonly stateShapeChecked?: boolean;
 }
 
 export interface EmulatorEngine extends Engine {
@@ -59,7 +61,9 @@ export function createEmulatorEngine(options: EmulatorEngineOptions): EmulatorEn
   let state: EmulatorState;
   try {
     state =
-      options.state === undefined ? emptyState(DEFAULT_SETTINGS, clock.now()) : parseState(options.state);
+      options.state === undefined
+        ? emptyState(DEFAULT_SETTINGS, clock.now())
+        : parseState(options.state, { shapeChecked: options.stateShapeChecked === true });
     if (options.settings !== undefined) state.settings = mergeSettings(state.settings, options.settings);
   } catch (error) {
     if (error instanceof InvalidState) throw new TypeError(`Invalid emulator ${error.message}`);
