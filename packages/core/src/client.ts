@@ -10,7 +10,7 @@ import { type Credentials, createAuthenticator } from './auth.js';
 import { type Cloud, resolveEndpoint, type ServiceDescriptor } from './endpoints.js';
 import { HwcApiError, HwcNetworkError, HwcTimeoutError, redact } from './errors.js';
 import { nodeFetch } from './node-fetch.js';
-import { type HeaderRecord, type OutgoingRequest, trimValue } from './signer.js';
+import { type HeaderRecord, type OutgoingRequest, outgoingOf, trimValue } from './signer.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Types
@@ -602,13 +602,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
           else if (result) request = result;
           if (response) break;
         }
-        const changed: Request = request;
-        outgoing = {
-          method: changed.method,
-          url: changed.url,
-          headers: Object.fromEntries(changed.headers),
-          body: changed.body ? new Uint8Array(await changed.arrayBuffer()) : undefined,
-        };
+        outgoing = await outgoingOf(request);
       }
       let sent: HeaderRecord | undefined;
       if (!response) {

@@ -99,19 +99,32 @@ export function createSigner(credentials: AkSkCredentials): Signer {
   return requestAuthenticator(createSigningAuthenticator(credentials));
 }
 
+/** A `Request` as an `OutgoingRequest`: its headers as a record, its body read (once) into bytes. */
+export async function outgoingOf(request: Request): Promise<OutgoingRequest> {
+  return {
+    method: request.method,
+    url: request.url,
+    headers: Object.fromEntries(request.headers),
+    body: request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()),
+  };
+}
+
 /** Adapts an `Authenticate` to `Request`s: reads the body once, and copies the request only when it must. */
 export function requestAuthenticator(authenticate: Authenticate): Signer {
   return async (request) => {
-    const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-    const headers: HeaderRecord = Object.fromEntries(request.headers);
-    const outgoing: OutgoingRequest = { method: request.method, url: request.url, headers, body };
+    const outgoing = await outgoingOf(request);
+    const { headers, body } = outgoing;
     await authenticate(outgoing);
     if (body === undefined && outgoing.method === request.method) {
       for (const name in headers) request.headers.set(name, headers[name] as string);
       return request;
     }
     // A body can be read only once, and a Request's method cannot change: send a copy with the same bytes.
-    return new Request(request, { method: outgoing.method, headers, ...(body && { body }) });
+    return new Request(request, {
+      method: outgoing.method,
+      headers,
+      ...(body && { body: body as BodyInit }),
+    });
   };
 }
 

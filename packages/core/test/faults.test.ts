@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../src/client.js';
 import {
   type ClientOptions,
@@ -65,7 +65,6 @@ afterEach(async () => {
     await new Promise((resolve) => server.close(resolve));
   }
 });
-afterAll(() => expect(servers).toEqual([]));
 
 /** The client's two ways of sending: node:http on Node (the default), and fetch (as in browsers, or given `fetch`). */
 const TRANSPORTS = ['node:http', 'fetch'] as const;
@@ -118,6 +117,13 @@ describe.each(TRANSPORTS)('over %s', (name) => {
       expect(origin.seen[0]?.headers['x-security-token']).toBe(STS);
       expect(origin.seen[2]?.headers['x-auth-token']).toBe(TOKEN);
       expect(elsewhere.seen).toEqual([]);
+    }, 60_000);
+
+    it('a Location that echoes the token is redacted from the message', async () => {
+      const origin = await serve((_, res) => res.writeHead(302, { location: `/login?token=${TOKEN}` }).end());
+      const { error } = await client(origin.url, {}, { token: TOKEN, projectId: 'p' }).GET(quotas);
+      expect(error?.message).toContain('redirect to /login?token=[REDACTED] not followed');
+      expectClean(error, [TOKEN]);
     }, 60_000);
   });
 

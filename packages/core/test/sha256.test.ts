@@ -30,19 +30,13 @@ describe('sha256 / hmac-sha256', () => {
 });
 
 describe('sha256Of', () => {
-  it('matches node:crypto for strings of every length around the block boundaries, ASCII or not, and bytes', () => {
+  it('hashes natively on this Node, as the JavaScript fallback does, strings as UTF-8 and bytes', () => {
     expect(nativeHashing).toBe(true);
-    const rand = prng(3);
-    for (let n = 0; n <= 300; n++) {
-      const ascii = String.fromCharCode(...Array.from({ length: n }, () => Math.floor(rand() * 128)));
-      expect(sha256Of(ascii), `length ${n}`).toBe(createHash('sha256').update(ascii).digest('hex'));
-      const other = `é${ascii}`;
-      expect(sha256Of(other), `length ${n}`).toBe(createHash('sha256').update(other).digest('hex'));
+    const encoder = new TextEncoder();
+    for (const text of ['', 'GET\n/v1/é/\n\nhost:h\n\nhost\ne3b0', 'x'.repeat(100_000)]) {
+      const bytes = encoder.encode(text);
+      expect(sha256Of(text)).toBe(sha256Hex(bytes));
+      expect(sha256Of(bytes)).toBe(sha256Hex(bytes));
     }
-    for (const text of ['x'.repeat(4096), 'x'.repeat(4097), 'x'.repeat(100_000)]) {
-      expect(sha256Of(text)).toBe(createHash('sha256').update(text).digest('hex'));
-    }
-    const bytes = new TextEncoder().encode('GET\n/v1/é/\n\nhost:h\n\nhost\ne3b0');
-    expect(sha256Of(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 });
