@@ -3,14 +3,15 @@
 // (@huaweicloud/huaweicloud-sdk-core, also signing with AK/SK), measured side by side in one run on a local server.
 // Two calls: a GET with a JSON answer (listLifecycleHooks) and a PUT with a JSON body and a 204 (the callback).
 // "signed fetch (by hand)" is the least a caller can do to send a signed request (node:crypto and fetch, no checks,
-// no timeout, no retries): what signing itself costs.
+// no timeout, no retries): what signing itself costs. "bare node:http" is the transport the client uses on Node,
+// unsigned: the client's own cost is its time over that one.
 // Usage: node tools/bench-client.mjs [requests=2000] [rounds=5] [processes=3]   (needs the packages built)
 // Each process measures every series; the verdict takes medians over all rounds of all processes, since a ratio
 // moves by several per cent from one process to the next (JIT and heap layout), more than within one process.
 // Exits 1 unless, for both calls, the client costs at most LIMIT x bare fetch and less than the official core.
 import { fork } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createAutoScalingClient } from '@hwc-openapi/autoscaling';
 import { computeAuthorization } from '@hwc-openapi/core';
@@ -112,6 +113,19 @@ async function measure() {
     headers.authorization = `SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
     return headers;
   };
+  /** An unsigned request on node:http's keep-alive global agent, its body read whole. */
+  const bareNode = (method, template, body) =>
+    new Promise((resolve, reject) => {
+      const headers = body === undefined ? {} : { 'content-type': 'application/json' };
+      const req = request(fill(template), { method, headers }, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
   const signedFetch = (method, template, body) => {
     const url = fill(template);
     return fetch(url, { method, headers: signedHeaders(method, new URL(url).pathname, body), body });
@@ -137,6 +151,10 @@ async function measure() {
         const response = await fetch(fill(LIST));
         check(response.ok && (await response.json()).lifecycle_hooks.length === 2, 'bare fetch');
       },
+      'bare node:http': async () => {
+        const { status, text } = await bareNode('GET', LIST);
+        check(status === 200 && JSON.parse(text).lifecycle_hooks.length === 2, 'bare node:http');
+      },
       'signed fetch (by hand)': async () => {
         const response = await signedFetch('GET', LIST);
         check(response.ok && (await response.json()).lifecycle_hooks.length === 2, 'signed fetch');
@@ -160,6 +178,9 @@ async function measure() {
         });
         check(response.status === 204, 'bare fetch');
         await response.arrayBuffer();
+      },
+      'bare node:http': async () => {
+        check((await bareNode('PUT', CALLBACK, JSON.stringify(callback))).status === 204, 'bare node:http');
       },
       'signed fetch (by hand)': async () => {
         const response = await signedFetch('PUT', CALLBACK, JSON.stringify(callback));
@@ -232,12 +253,13 @@ if (CHILD) {
     const vsBare = ratio('project client', 'wall');
     const vsOfficial = ratio('project client', 'wall', 'official SDK core');
     const vsHand = ratio('project client', 'wall', 'signed fetch (by hand)');
+    const vsNode = ratio('project client', 'wall', 'bare node:http');
     const byProcess = perProcess.map((results) =>
       ratio('project client', 'wall', 'bare fetch', results[call]).toFixed(3),
     );
     const verdict = vsBare <= LIMIT && vsOfficial < 1;
     console.log(
-      `${call}: project client / bare fetch ${vsBare.toFixed(3)} (limit ${LIMIT}; by process ${byProcess.join(', ')}), / signed fetch by hand ${vsHand.toFixed(3)}, / official SDK core ${vsOfficial.toFixed(3)} (limit 1): ${verdict ? 'ok' : 'FAIL'}`,
+      `${call}: project client / bare fetch ${vsBare.toFixed(3)} (limit ${LIMIT}; by process ${byProcess.join(', ')}), / signed fetch by hand ${vsHand.toFixed(3)}, / bare node:http ${vsNode.toFixed(3)}, / official SDK core ${vsOfficial.toFixed(3)} (limit 1): ${verdict ? 'ok' : 'FAIL'}`,
     );
     if (!verdict) failed = true;
   }
