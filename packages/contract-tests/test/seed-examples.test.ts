@@ -5,10 +5,8 @@
 import { createControlClient } from '@hwc-openapi/mock';
 import { describe, expect, it } from 'vitest';
 import {
-  APP,
   asClient,
   asPaths,
-  COMPONENT,
   CREATE_BODY,
   INSTANCE,
   instancePath,
@@ -108,9 +106,6 @@ describe('the seed pages examples on the emulator (seeded first)', () => {
   });
 
   it('ServiceStage scale: 200 and a job id the job detail knows', async () => {
-    await control('servicestage').POST('/_emulator/servicestage/instances', {
-      body: { project_id: PROJECT_ID, application_id: APP, component_id: COMPONENT, instance_id: INSTANCE },
-    });
     const { data, error, response } = await ssClient('emulator').POST(ssPaths.action, {
       params: { path: instancePath },
       body: SCALE_BODY,

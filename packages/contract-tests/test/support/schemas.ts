@@ -45,11 +45,17 @@ export function validatingFetch(service: ServiceName): (request: Request) => Pro
     const res = await fetch(request);
     const op = operationAt(service, request.method, new URL(request.url).pathname);
     if (!op) return res;
+    // Soft checks: a failure thrown inside fetch would reach the test as the client's network error.
+    const where = `${op.operationId} ${res.status}`;
+    const documented = op.responses.find((r) => r.status === String(res.status));
+    expect.soft(documented, `${where}: a status the operation does not document`).toBeDefined();
+    if (!documented) return res;
     const text = await res.clone().text();
     if (text === '') {
-      expect.soft(op.responses.find((r) => r.status === String(res.status))?.schemaPointer).toBeUndefined();
+      expect.soft(documented.schemaPointer, `${where}: no body where one is documented`).toBeUndefined();
+    } else if (!documented.schemaPointer) {
+      expect.soft(text, `${where}: a body where none is documented`).toBe('');
     } else {
-      // Soft: a failure inside fetch would reach the test as the client's network error.
       expectValidBody(op.operationId, res.status, JSON.parse(text), expect.soft);
     }
     return res;
