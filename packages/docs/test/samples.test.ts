@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typescriptSamples } from '../scripts/codesamples.mjs';
-import { APIS, LANGS, loadSpec, operationsOf } from '../scripts/pages.mjs';
+import { APIS, LANGS, loadSpec } from '../scripts/pages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let dir: string;
@@ -53,7 +53,9 @@ describe('generated TypeScript samples', () => {
     for (const api of APIS) {
       for (const lang of LANGS) {
         const spec = await loadSpec(api, lang);
-        operations += operationsOf(spec).length;
+        operations += Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>)
+          .flatMap((item) => Object.values(item))
+          .filter((op) => typeof op === 'object' && op?.operationId).length;
         const samples = typescriptSamples(api, spec, lang);
         expect(samples.length).toBeGreaterThan(0);
         for (const { operationId, source } of samples) {
@@ -63,7 +65,7 @@ describe('generated TypeScript samples', () => {
         }
       }
     }
-    // One sample per operation and language (counted from the spec: it grows).
+    // One sample per operation and language, counted from the documents' paths themselves.
     expect(files).toHaveLength(operations);
     expect(compile(files)).toEqual([]);
   });
