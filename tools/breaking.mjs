@@ -18,12 +18,13 @@ import { parseArgs } from 'node:util';
 
 const repo = resolve(import.meta.dirname, '..');
 const DOCUMENTS = ['autoscaling', 'servicestage', 'emulator'];
-const redoclyBin = join(import.meta.dirname, 'node_modules/.bin/redocly');
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
 
 const sh = (cmd, args, opts = {}) =>
   execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env, ...opts });
+/** The spec package's Redocly launcher: it drops Redocly's Node 20 banner, so stdout is the command's own. */
+const redocly = (args, opts) => sh(process.execPath, [join(repo, 'spec/scripts/redocly.mjs'), ...args], opts);
 
 function publishedBase(dir) {
   let version;
@@ -83,7 +84,7 @@ function bundleAt({ ref, label }, dir) {
   const out = join(dir, 'dist');
   for (const api of DOCUMENTS) {
     try {
-      sh(redoclyBin, ['bundle', api, '--config', 'redocly.yaml', '-o', join(out, `${api}.json`)], {
+      redocly(['bundle', api, '--config', 'redocly.yaml', '-o', join(out, `${api}.json`)], {
         cwd: join(src, 'spec'),
       });
     } catch {
@@ -96,7 +97,7 @@ function bundleAt({ ref, label }, dir) {
 const unescapePointer = (s) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** Where a change is, in words: the operation, the part of it, and the field. */
-export function describeLocation(pointer, doc) {
+function describeLocation(pointer, doc) {
   const parts = pointer.replace(/^#\//, '').split('/').map(unescapePointer);
   if (parts[0] !== 'paths' || !METHODS.has(parts[2])) return { operation: pointer, field: '' };
   const [, path, method, ...rest] = parts;
@@ -132,10 +133,10 @@ export function describeLocation(pointer, doc) {
 }
 
 /** The breaking (major) changes from `base` to `revision`, one entry per rule verdict. */
-export function breakingChanges(base, revision) {
+function breakingChanges(base, revision) {
   let stdout;
   try {
-    stdout = sh(redoclyBin, [
+    stdout = redocly([
       'diff',
       base,
       revision,
@@ -149,7 +150,7 @@ export function breakingChanges(base, revision) {
   } catch (e) {
     throw new Error(`redocly diff ${base} ${revision} failed:\n${e.stderr ?? e.message}`);
   }
-  const report = JSON.parse(stdout.slice(stdout.indexOf('{')));
+  const report = JSON.parse(stdout);
   const doc = JSON.parse(readFileSync(revision, 'utf8'));
   const before = JSON.parse(readFileSync(base, 'utf8'));
   const changes = [];
@@ -165,7 +166,7 @@ export function breakingChanges(base, revision) {
 }
 
 /** Changesets (`.changeset/*.md`) that bump one of the published packages by a major version. */
-export function majorChangesets(dir) {
+function majorChangesets(dir) {
   if (!existsSync(dir)) return [];
   const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
   const published = new Set(config.fixed.flat());
@@ -188,8 +189,9 @@ function main() {
   const changesetDir = resolve(values.changesets ?? join(repo, '.changeset'));
   const tmp = mkdtempSync(join(tmpdir(), 'hwc-breaking-'));
   try {
-    const ref = values.base ? undefined : gitBaseRef();
     const published = values.base ? undefined : publishedBase(tmp);
+    // The git base is needed only when the registry has no release.
+    const ref = values.base || published ? undefined : gitBaseRef();
     if (!values.base && !published && ref && !values.revision && specUnchangedSince(ref.ref)) {
       console.log(`breaking: spec/ is as at the ${ref.label}: nothing changed`);
       return 0;
@@ -237,4 +239,4 @@ function main() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
+process.exitCode = main();
