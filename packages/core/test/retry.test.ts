@@ -226,6 +226,8 @@ describe('network errors and timeouts', () => {
       baseUrl: 'https://as.example',
       credentials: { token: 't', projectId: 'p' },
       fetch,
+      // Fixed jitter: the first backoff is 100 ms, so the abort at 10 ms lands inside it.
+      retry: { random: () => 0.5 },
     });
     const backoff = new AbortController();
     const waiting = real.GET(quotas, { signal: backoff.signal });
