@@ -61,13 +61,13 @@ export interface WaitForJobOptions {
  * Polls a job (for example the `job_id` of a component instance action) until its `EXECUTION_STATUS` is
  * terminal, and resolves with the last job detail: check `job.EXECUTION_STATUS` for the outcome. Rejects with
  * the call's `HwcApiError`, with `HwcTimeoutError` after `timeoutMs`, or with the signal's reason.
- * `callOptions` apply to each poll (per-request `timeoutMs`, `retry`, `headers`; `signal` defaults to the wait's).
+ * `callOptions` apply to each poll (per-request `timeoutMs`, `retry`, `headers`); the wait's `signal` also aborts a poll.
  */
 export async function waitForJob(
   client: ServiceStageClient,
   jobId: string,
   options: WaitForJobOptions = {},
-  callOptions: OperationOptions = {},
+  callOptions: Omit<OperationOptions, 'signal'> = {},
 ): Promise<JobDetail> {
   const {
     timeoutMs = 600_000,
@@ -79,7 +79,7 @@ export async function waitForJob(
   } = options;
   const deadline = now() + timeoutMs;
   for (let wait = intervalMs; ; wait = Math.min(wait * 2, maxIntervalMs)) {
-    const data = await client.showJobDetail({ job_id: jobId }, { ...(signal && { signal }), ...callOptions });
+    const data = await client.showJobDetail({ job_id: jobId }, { ...callOptions, ...(signal && { signal }) });
     if ((TERMINAL_JOB_STATUSES as readonly string[]).includes(data.job.EXECUTION_STATUS)) return data;
     const left = deadline - now();
     if (left <= 0) {

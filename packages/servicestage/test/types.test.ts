@@ -1,6 +1,6 @@
 // Type-level tests: `pnpm typecheck` compiles this file, so each @ts-expect-error must stay an error.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createServiceStageClient, type InstanceAction, type JobDetail } from '../src/index.js';
+import { createServiceStageClient, type InstanceAction, type JobDetail, waitForJob } from '../src/index.js';
 
 const ss = createServiceStageClient({
   baseUrl: 'http://127.0.0.1:1',
@@ -20,6 +20,8 @@ async function compileOnly() {
   await ss.performComponentInstanceAction({ ...path, body: { action: 'scale', parameters: {} } });
   // @ts-expect-error project_id comes from the credentials
   await ss.showJobDetail({ job_id, project_id: 'p' });
+  // @ts-expect-error the wait's own signal is the only one; it also aborts each poll
+  await waitForJob(ss, job_id, {}, { signal: AbortSignal.timeout(1) });
   // @ts-expect-error scale needs parameters.replica
   await ss.POST(ACTION, { params: { path }, body: { action: 'scale', parameters: {} } });
   // @ts-expect-error rollback needs parameters.version
