@@ -108,6 +108,10 @@ describe('emulator: settings', () => {
     expect(() => harness('servicestage', { settings: { fail: true } })).toThrow(
       /settings\.fail: unknown field/,
     );
+    expect(() => harness('servicestage', { settings: 5 })).toThrow(
+      'Invalid emulator settings: must be object.',
+    );
+    expect(() => harness('servicestage', { state: [] })).toThrow('Invalid emulator state: must be object.');
   });
 });
 

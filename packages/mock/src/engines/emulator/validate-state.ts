@@ -23,7 +23,11 @@ const fail = (path: string, message: string): never => {
 /** Checks `value` against the request body schema of a control-plane operation, as the HTTP pipeline does. */
 function checkShape(method: string, path: string, value: unknown, where: string): void {
   const answer = loadDocument('emulator').errors.validateBody(method, path, value);
-  if (answer) throw new InvalidState(where ? `${where}.${answer.message}` : answer.message);
+  if (!answer) return;
+  // The validators name the whole value `body`, and a field by its path inside it.
+  const message = answer.message.startsWith('body: ') ? answer.message.slice('body: '.length) : undefined;
+  if (message !== undefined) fail(where, message);
+  throw new InvalidState(where ? `${where}.${answer.message}` : answer.message);
 }
 
 function unique(values: readonly string[], path: string, what: string): void {
