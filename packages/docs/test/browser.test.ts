@@ -8,15 +8,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveRef } from '@hwc-openapi/spec/resolve';
 import { Ajv } from 'ajv';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorPageFile } from '../scripts/errorcodes.mjs';
 import { PARAMETRISED, REDOC_LABELS } from '../scripts/l10n.mjs';
 import { PACKAGES } from '../scripts/landing.mjs';
 import { loadSpec, operationRoute, operationsOf, PAGES } from '../scripts/pages.mjs';
 import { DIST, startServer } from '../scripts/serve.mjs';
+import { launchChromium } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const results = join(root, 'test-results');
 const CJK = /[\u4e00-\u9fff]/;
@@ -316,22 +316,9 @@ function englishLabelsIn(page: Page, labels: string[]) {
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `pnpm build` first');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   mkdirSync(results, { recursive: true });
   server = await startServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -4,13 +4,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guidesFile, loadWorkflows } from '../scripts/guides.mjs';
 import { loadSpec, operationsOf } from '../scripts/pages.mjs';
 import { DIST, startServer } from '../scripts/serve.mjs';
+import { launchChromium } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const results = fileURLToPath(new URL('../test-results', import.meta.url));
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
     throw new Error('dist/ has no guides: run `pnpm build` first');
   mkdirSync(results, { recursive: true });
   server = await startServer({ port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
