@@ -89,6 +89,11 @@ async function buildPage({ api, lang, file }) {
   }
   const html = postProcessPage(await readFile(output, 'utf8'), lang);
   await writeFile(output, html);
+  return sized(file, html);
+}
+
+/** A built page's line in the build's report. */
+function sized(file, html) {
   return { file, bytes: Buffer.byteLength(html), gzip: gzipSync(html, { level: 9 }).length };
 }
 
@@ -113,7 +118,7 @@ await mkdir(join(dist, 'openapi'), { recursive: true });
 await mkdir(generated, { recursive: true });
 
 const pages = await mapLimit(PAGES, 2, buildPage);
-pages.push(...(await buildGuides(dist)));
+pages.push(...(await buildGuides(dist)).map(({ file, html }) => sized(file, html)));
 
 // The pristine bundles, for the pages' download links and the landing page.
 for (const api of APIS) {
@@ -130,7 +135,7 @@ for (const { api, lang } of PAGES) {
   const file = errorPageFile(api, lang);
   const html = errorCodePage(api, lang, await loadSpec(api, lang));
   await writeFile(join(dist, file), html);
-  pages.push({ file, bytes: Buffer.byteLength(html), gzip: gzipSync(html, { level: 9 }).length });
+  pages.push(sized(file, html));
 }
 
 const services = [];
@@ -146,11 +151,7 @@ for (const api of APIS) {
 }
 const index = landingPage(services);
 await writeFile(join(dist, 'index.html'), index);
-pages.unshift({
-  file: 'index.html',
-  bytes: Buffer.byteLength(index),
-  gzip: gzipSync(index, { level: 9 }).length,
-});
+pages.unshift(sized('index.html', index));
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`docs: built ${pages.length} pages into dist/ in ${seconds} s`);
