@@ -308,16 +308,17 @@ describe.each(TRANSPORTS)('over %s', (name) => {
         setTimeout(() => {
           res.writeHead(200, { 'content-type': 'application/json' });
           const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), 20);
-        }, 400);
+        }, 2_000);
       });
+      // The answer starts long after the timeout, so a generous bound still tells the two apart on a loaded machine.
       const started = Date.now();
       const error = await caught(client(server.url, { timeoutMs: 100, retry: false }).GET(quotas));
       expect(error).toMatchObject({ name: 'HwcTimeoutError', timeoutMs: 100, attempts: 1 });
-      expect(Date.now() - started).toBeLessThan(380);
+      expect(Date.now() - started).toBeLessThan(1_500);
       await closed;
       // node:http closes the connection with the timeout; fetch, given no signal, once the answer starts.
-      if (transport === 'node:http') expect(Date.now() - started).toBeLessThan(380);
-    }, 10_000);
+      if (transport === 'node:http') expect(Date.now() - started).toBeLessThan(1_500);
+    }, 20_000);
   });
 });
 
