@@ -53,6 +53,8 @@ describe('hwc-mock CLI', () => {
       await until(() => cli.stdout().split('\n').filter(Boolean).length >= 2 || cli.child.exitCode !== null);
       const urls = urlsOf(cli.stdout());
       expect(Object.keys(urls)).toEqual(['autoscaling', 'servicestage']);
+      // stdout and stderr are separate pipes: the line on stderr can arrive after the URLs.
+      await until(() => /emulator engine ready/.test(cli.stderr()) || cli.child.exitCode !== null);
       expect(cli.stderr()).toMatch(/emulator engine ready/);
       // The example world: the documented group and its hooks, on the clock of the ServiceStage examples.
       const as = await fetch(`${urls.autoscaling}${EXAMPLE_HOOKS}`, { headers: token });
@@ -61,7 +63,7 @@ describe('hwc-mock CLI', () => {
       const clock = await fetch(`${urls.servicestage}/_emulator/clock`);
       expect(await clock.json()).toEqual({ now: '2021-01-11T10:26:02Z' });
       cli.child.kill(signal);
-      const [code] = await once(cli.child, 'exit');
+      const [code] = await once(cli.child, 'close');
       expect(code).toBe(0);
     },
   );
@@ -73,7 +75,7 @@ describe('hwc-mock CLI', () => {
     expect((await fetch(`${url}${EXAMPLE_HOOKS}`, { headers: token })).status).toBe(400); // AS.2007: no group
     expect(await (await fetch(`${url}/_emulator/clock`)).json()).toEqual({ now: '2026-01-01T00:00:00Z' });
     cli.child.kill('SIGTERM');
-    await once(cli.child, 'exit');
+    await once(cli.child, 'close');
   });
 
   it('serves one service with --engine prism on --port', async () => {
@@ -83,7 +85,7 @@ describe('hwc-mock CLI', () => {
     const job = await fetch(`${urlsOf(cli.stdout()).servicestage}/v2/p/cas/jobs/JOB1`, { headers: token });
     expect(job.status).toBe(200);
     cli.child.kill('SIGTERM');
-    await once(cli.child, 'exit');
+    await once(cli.child, 'close');
   });
 
   it('verifies signatures with --credentials and prints a log line per request with --verbose', async () => {
@@ -110,7 +112,7 @@ describe('hwc-mock CLI', () => {
     );
     expect(cli.stderr()).not.toContain('secret-key');
     cli.child.kill('SIGTERM');
-    await once(cli.child, 'exit');
+    await once(cli.child, 'close');
   });
 
   it('starts from a state file with --state', async () => {
@@ -133,7 +135,7 @@ describe('hwc-mock CLI', () => {
     );
     expect(res.status).toBe(200);
     cli.child.kill('SIGTERM');
-    await once(cli.child, 'exit');
+    await once(cli.child, 'close');
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -147,7 +149,7 @@ describe('hwc-mock CLI', () => {
     ];
     for (const [args, message] of cases) {
       const cli = runCli(args);
-      const [code] = await once(cli.child, 'exit');
+      const [code] = await once(cli.child, 'close');
       expect(code).toBe(2);
       expect(cli.stderr()).toMatch(message);
       expect(cli.stderr()).not.toContain('no-colon-secret');
@@ -156,7 +158,7 @@ describe('hwc-mock CLI', () => {
 
   it('prints help', async () => {
     const cli = runCli(['--help']);
-    const [code] = await once(cli.child, 'exit');
+    const [code] = await once(cli.child, 'close');
     expect(code).toBe(0);
     expect(cli.stdout()).toMatch(/Usage: hwc-mock/);
     expect(cli.stdout()).toMatch(/--credentials <AK:SK>/);

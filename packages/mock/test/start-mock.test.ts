@@ -101,7 +101,7 @@ describe('startMock (emulator, the default)', () => {
 
   it('accepts any well-formed, current signature when it was given no credentials', async () => {
     const sign = createSigner({ ak: 'ANYAK', sk: 'any-sk' });
-    const res = await fetch(await sign(new Request(`${mock.url}${HOOKS}/g1/list`)));
+    const res = await fetch(await sign(new Request(`${mock.url}${HOOKS}/${EXAMPLE_GROUP}/list`)));
     expect(res.status).toBe(200);
   });
 
