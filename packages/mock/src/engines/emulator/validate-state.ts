@@ -2,7 +2,7 @@
  * Checks an imported `EmulatorState` (and the settings the engine is given) before the engine trusts it: the shape
  * with the control plane's own validators (the schemas `replaceState` and `updateSettings` take over HTTP), then
  * what a schema cannot say (unique ids, rows that name real instances, `is_scaling` matching the rows). A failure
- * names the field: `projects.p1.autoscaling.groups.0.hanging.1.timeout: must match pattern ...`.
+ * names the field: `projects.p1.autoscaling.groups.0.hanging.0.timeout: must match format "date-time".`
  */
 
 import { loadDocument } from '../../spec.js';
@@ -139,12 +139,11 @@ export function mergeSettings(base: EmulatorSettings, patch: unknown, path = 'se
   return merge(base, patch as SettingsPatch);
 }
 
-/** The engine's own copy of a state's JSON: projects in an object without a prototype, settings filled in. */
-export function stateFromJson(json: string): EmulatorState {
-  const state = JSON.parse(json) as EmulatorState;
+/** The engine's own state, from a fresh copy of JSON: projects without a prototype, settings filled in. */
+export function ownState(copy: EmulatorState): EmulatorState {
   const projects = Object.create(null) as Record<string, ProjectState>;
-  for (const [id, entry] of Object.entries(state.projects)) projects[id] = entry;
-  return { ...state, settings: merge(DEFAULT_SETTINGS, state.settings), projects };
+  for (const [id, entry] of Object.entries(copy.projects)) projects[id] = entry;
+  return { ...copy, settings: merge(DEFAULT_SETTINGS, copy.settings), projects };
 }
 
 /**
@@ -153,9 +152,9 @@ export function stateFromJson(json: string): EmulatorState {
  * compiling that schema's validator costs about 30 ms.
  */
 export function parseState(value: unknown, { shapeChecked = false } = {}): EmulatorState {
-  const json = JSON.stringify(value ?? null);
-  if (!shapeChecked) checkShape('PUT', '/_emulator/state', JSON.parse(json), '');
-  const state = stateFromJson(json);
+  const copy = JSON.parse(JSON.stringify(value ?? null));
+  if (!shapeChecked) checkShape('PUT', '/_emulator/state', copy, '');
+  const state = ownState(copy as EmulatorState);
   for (const id in state.projects) checkProject(id, state.projects[id] as ProjectState);
   return state;
 }
