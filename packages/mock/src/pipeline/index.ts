@@ -27,9 +27,6 @@ import {
 } from './gateway.js';
 import { Journal } from './journal.js';
 
-export type { Fault, FaultRequest } from './faults.js';
-export type { JournalEntry } from './journal.js';
-
 /** Where the control plane is served, on the same port as the service. */
 const CONTROL_PREFIX = '/_emulator';
 

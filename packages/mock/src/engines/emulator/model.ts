@@ -3,24 +3,20 @@
  * export and import are a JSON round trip. Field names are the wire's.
  */
 
-export const LIFE_CYCLE_STATES = [
-  'INSERVICE',
-  'PENDING',
-  'REMOVING',
-  'PENDING_WAIT',
-  'REMOVING_WAIT',
-  'STANDBY',
-  'ENTERING_STANDBY',
-] as const;
-export type LifeCycleState = (typeof LIFE_CYCLE_STATES)[number];
-export const HEALTH_STATUSES = ['INITIALIZING', 'NORMAL', 'ERROR'] as const;
-export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+export type LifeCycleState =
+  | 'INSERVICE'
+  | 'PENDING'
+  | 'REMOVING'
+  | 'PENDING_WAIT'
+  | 'REMOVING_WAIT'
+  | 'STANDBY'
+  | 'ENTERING_STANDBY';
+export type HealthStatus = 'INITIALIZING' | 'NORMAL' | 'ERROR';
 export const HOOK_TYPES = ['INSTANCE_LAUNCHING', 'INSTANCE_TERMINATING'] as const;
 export type HookType = (typeof HOOK_TYPES)[number];
 export const HOOK_RESULTS = ['ABANDON', 'CONTINUE'] as const;
 export type HookResult = (typeof HOOK_RESULTS)[number];
-export const HOOK_STATUSES = ['HANGING', 'CONTINUE', 'ABANDON'] as const;
-export type HookStatus = (typeof HOOK_STATUSES)[number];
+export type HookStatus = 'HANGING' | 'CONTINUE' | 'ABANDON';
 
 /** `ScalingGroupInstance` of the autoscaling document. */
 export interface ScalingGroupInstance {
@@ -91,10 +87,8 @@ export const INSTANCE_STATUSES = [
   'PARTIALLY_FAILED',
 ] as const;
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
-export const ACTIONS = ['start', 'stop', 'restart', 'scale', 'rollback'] as const;
-export type InstanceActionType = (typeof ACTIONS)[number];
-export const JOB_OUTCOMES = ['SUCCEEDED', 'FAILED'] as const;
-export type JobOutcome = (typeof JOB_OUTCOMES)[number];
+export type InstanceActionType = 'start' | 'stop' | 'restart' | 'scale' | 'rollback';
+export type JobOutcome = 'SUCCEEDED' | 'FAILED';
 
 /** `InstanceSnapshot` of the servicestage document. */
 export interface InstanceSnapshot {
@@ -166,8 +160,7 @@ export interface ProjectState {
   servicestage: { instances: ServiceStageInstanceRecord[]; jobs: JobRecord[] };
 }
 
-export const PROGRESSION_MODES = ['immediate', 'polls', 'time'] as const;
-export type ProgressionMode = (typeof PROGRESSION_MODES)[number];
+export type ProgressionMode = 'immediate' | 'polls' | 'time';
 
 export interface EmulatorSettings {
   /** When a ServiceStage job ends: at once, after `polls` showJobDetail calls, or `seconds` later on the clock. */
