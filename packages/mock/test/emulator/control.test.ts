@@ -199,7 +199,7 @@ describe('emulator: state export and import', () => {
     (service) => {
       const world = exampleWorld(service);
       expect(Object.keys(world.projects).length).toBeGreaterThan(0);
-      expect(parseState(world)).toEqual(parseState(world, { shapeChecked: true }));
+      expect(() => parseState(world)).not.toThrow();
     },
   );
 
