@@ -258,7 +258,7 @@ describe('emulator: job progression', () => {
 
   it('a job failed by fail_next_jobs ends FAILED (last task FAILED); the instance is FAILED and can be restarted', () => {
     const h = setup({}, { job_progression: { mode: 'polls', polls: 1 } });
-    // The job failure fault: the next job fails, the one after it does not.
+    // The next job fails, the one after it does not.
     h.control('updateSettings', { body: { fail_next_jobs: 1 } });
     const failing = jobOf(h, 'scale', { replica: 2 });
     expect((h.control('showSettings').body as { fail_next_jobs: number }).fail_next_jobs).toBe(0);
@@ -271,6 +271,19 @@ describe('emulator: job progression', () => {
     poll(h, retry);
     expect(poll(h, retry).job.EXECUTION_STATUS).toBe('SUCCEEDED');
     expect(record(h).status).toBe('RUNNING');
+  });
+
+  it('a running job whose imported record says outcome FAILED ends FAILED', () => {
+    const h = setup({}, { job_progression: { mode: 'polls', polls: 1 } });
+    const jobId = jobOf(h, 'restart');
+    editState(h, (state) => {
+      const job = state.projects[PROJECT]?.servicestage.jobs.find((entry) => entry.job_id === jobId);
+      if (!job) throw new Error(`no job ${jobId} in the export`);
+      job.outcome = 'FAILED';
+    });
+    expect(lastTask(poll(h, jobId))).toBe('RUNNING');
+    expect(poll(h, jobId).job.EXECUTION_STATUS).toBe('FAILED');
+    expect(record(h)).toMatchObject({ status: 'FAILED', last_job_status: 'FAILED' });
   });
 
   it('pages and filters the task list as the query asks', () => {

@@ -14,8 +14,8 @@
  * then SUCCEEDED or FAILED, which is what the Terraform provider reads. The two tasks per job and their names
  * (`check-instance-status`, then `<action>-instance`) are synthetic: the service documents none. A job ends at
  * once (`job_progression.mode: immediate`, the default), after `polls` showJobDetail calls, or `seconds` later on
- * the emulator clock. It ends with its record's `outcome`: SUCCEEDED, unless the `fail_next_jobs` setting (the job
- * failure fault) or an imported state says FAILED; then its last task reads FAILED and the instance is FAILED.
+ * the emulator clock. It ends with its record's `outcome`: SUCCEEDED, unless the `fail_next_jobs` setting or an
+ * imported state says FAILED; then its last task reads FAILED and the instance is FAILED.
  */
 
 import type { OperationRequest } from '../engine.js';
@@ -36,6 +36,7 @@ import {
   serviceError,
 } from './context.js';
 import {
+  type EmulatorSettings,
   ensureProject,
   INSTANCE_STATUSES,
   type InstanceActionType,
@@ -184,8 +185,8 @@ function startJob(
   return job;
 }
 
-/** Counts one job down from the `fail_next_jobs` fault; true when this job is to fail. */
-function takeJobFailure(settings: EmulatorContext['state']['settings']): boolean {
+/** Counts one job down from the `fail_next_jobs` setting; true when this job is to fail. */
+function takeJobFailure(settings: EmulatorSettings): boolean {
   if (settings.fail_next_jobs <= 0) return false;
   settings.fail_next_jobs -= 1;
   return true;
