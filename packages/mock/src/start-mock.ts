@@ -39,13 +39,19 @@ function checkCredentials(credentials: StartMockOptions['credentials']): void {
   }
 }
 
-/** The emulator's starting state for the `state` option: the example world unless told otherwise. */
-function initialState(service: ServiceName, state: StartMockOptions['state']): unknown {
-  if (state === undefined) return exampleWorld(service);
-  if (state === 'empty') return undefined;
-  if (typeof state !== 'string') return state;
+/**
+ * The emulator's starting state for the `state` option: the example world unless told otherwise. The example world
+ * is the spec's build output, checked against the schema by the tests: not at each start.
+ */
+function initialState(
+  service: ServiceName,
+  state: StartMockOptions['state'],
+): { state?: unknown; stateShapeChecked?: boolean } {
+  if (state === undefined) return { state: exampleWorld(service), stateShapeChecked: true };
+  if (state === 'empty') return {};
+  if (typeof state !== 'string') return { state };
   try {
-    return JSON.parse(readFileSync(state, 'utf8'));
+    return { state: JSON.parse(readFileSync(state, 'utf8')) };
   } catch (error) {
     throw new TypeError(
       `Cannot read the state file ${state}: ${error instanceof Error ? error.message : String(error)}`,
@@ -88,9 +94,7 @@ export async function startMock(options: StartMockOptions): Promise<MockServer> 
     service,
     document,
     errors,
-    state: engineName === 'emulator' ? initialState(service, options.state) : undefined,
-    // The example world is the spec's build output, checked against the schema by the tests: not at each start.
-    stateShapeChecked: options.state === undefined,
+    ...(engineName === 'emulator' && initialState(service, options.state)),
     settings: options.settings,
     dynamic,
     seed,
