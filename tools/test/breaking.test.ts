@@ -111,6 +111,7 @@ describe.concurrent('the breaking-change gate', { timeout: 60_000 }, () => {
   it('lets a breaking change through with a major changeset, and not with a minor one', async () => {
     const { edit } = FIXTURES['narrow an enum'];
     const minor = await gate('minor', edit, '---\n"@hwc-openapi/spec": minor\n---\n\nNo more EXTEND.\n');
+    expect(minor.output).toContain('Breaking changes without a major changeset');
     expect(minor.code).toBe(1);
     const major = await gate(
       'major',
