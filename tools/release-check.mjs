@@ -21,6 +21,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
@@ -28,7 +29,8 @@ import { basename, delimiter, dirname, join, resolve } from 'node:path';
 const repo = resolve(import.meta.dirname, '..');
 const toolsDir = join(repo, 'tools/registry');
 const PUBLIC = ['spec', 'core', 'autoscaling', 'servicestage', 'mock'];
-const TYPESCRIPT = '5.9.3';
+/** The consumers compile with the TypeScript the repository pins (the catalog's). */
+const TYPESCRIPT = createRequire(import.meta.url)('typescript/package.json').version;
 const PROJECT = 'b53e5554fad0494d96206fb84296510b';
 const GROUP = 'e5d27f5c-dd76-4a61-b4bc-a67c5686719a';
 const started = Date.now();
@@ -181,7 +183,10 @@ function release(registry) {
   const src = join(work, 'src');
   cpSync(repo, src, {
     recursive: true,
-    filter: (from) => !['node_modules', '.git', '.turbo', 'test-results'].includes(basename(from)),
+    // Not the repository's own release/ (tarballs a maintainer made): this run makes its own.
+    filter: (from) =>
+      !['node_modules', '.git', '.turbo', 'test-results'].includes(basename(from)) &&
+      from !== join(repo, 'release'),
   });
   writeFileSync(
     join(src, '.changeset/release-check.md'),
@@ -355,33 +360,29 @@ function checkProgram(app, env) {
   }
 }
 
-// The CLI fetched from the registry into an empty folder: it must answer a documented request.
+// The CLI fetched from the registry into an empty folder: it must answer a documented request at the URL it prints.
 async function checkCli(dir, pm, registry, version, env) {
   writeConsumer(dir, registry);
-  const port = await freePort();
-  const [cmd, args] =
-    pm === 'npm'
-      ? ['npx', ['--yes', `@hwc-openapi/mock@${version}`, '--service', 'autoscaling', '--port', String(port)]]
-      : ['pnpm', ['dlx', `@hwc-openapi/mock@${version}`, '--service', 'autoscaling', '--port', String(port)]];
+  const cli = [`@hwc-openapi/mock@${version}`, '--service', 'autoscaling', '--port', '0'];
+  const [cmd, args] = pm === 'npm' ? ['npx', ['--yes', ...cli]] : ['pnpm', ['dlx', ...cli]];
   const proc = startProcess(cmd, args, { cwd: dir, env });
   try {
-    let status;
+    let url;
     await waitFor(
       `${cmd} @hwc-openapi/mock`,
-      async () => {
-        const res = await fetch(
-          `http://127.0.0.1:${port}/autoscaling-api/v1/${PROJECT}/scaling_lifecycle_hook/${GROUP}/list`,
-          {
-            headers: { 'X-Auth-Token': 'token' },
-          },
-        );
-        status = res.status;
-        return true;
+      () => {
+        url = /^autoscaling\s+(http:\/\/127\.0\.0\.1:\d+)$/m.exec(proc.output())?.[1];
+        if (proc.child.exitCode !== null) throw new Error(`exited with code ${proc.child.exitCode}`);
+        return url !== undefined;
       },
       180_000,
       proc.output,
     );
-    if (status !== 200) throw new Error(`${cmd} @hwc-openapi/mock answered ${status}\n${proc.output()}`);
+    const res = await fetch(`${url}/autoscaling-api/v1/${PROJECT}/scaling_lifecycle_hook/${GROUP}/list`, {
+      headers: { 'X-Auth-Token': 'token' },
+    });
+    if (res.status !== 200)
+      throw new Error(`${cmd} @hwc-openapi/mock answered ${res.status}\n${proc.output()}`);
   } finally {
     await stopProcess(proc.child);
   }
