@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import parseChangeset from '@changesets/parse';
 
 const repo = resolve(import.meta.dirname, '..');
 const DOCUMENTS = ['autoscaling', 'servicestage', 'emulator'];
@@ -169,13 +170,11 @@ function majorChangesets(dir) {
   const published = new Set(config.fixed.flat());
   return readdirSync(dir)
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
-    .filter((f) => {
-      const front = readFileSync(join(dir, f), 'utf8').match(/^---\n([\s\S]*?)\n---/)?.[1] ?? '';
-      return front
-        .split('\n')
-        .map((line) => line.match(/^\s*["']?([^"':]+)["']?\s*:\s*(\w+)/))
-        .some((m) => m && published.has(m[1]) && m[2] === 'major');
-    });
+    .filter((f) =>
+      parseChangeset(readFileSync(join(dir, f), 'utf8')).releases.some(
+        (r) => published.has(r.name) && r.type === 'major',
+      ),
+    );
 }
 
 function main() {
