@@ -440,9 +440,14 @@ async function checkTarballs(src) {
 
 async function main() {
   log(`work folder ${work}`);
+  // One pnpm for the whole run, the one the repository pins.
+  const pinned = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).packageManager;
+  const installed = JSON.parse(readFileSync(join(toolsDir, 'package.json'), 'utf8')).dependencies.pnpm;
+  if (pinned !== `pnpm@${installed}`)
+    throw new Error(`tools/registry installs pnpm ${installed}, the repository pins ${pinned}`);
   run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts', '--silent'], { cwd: toolsDir });
   log('installed Verdaccio and pnpm (tools/registry)');
-  run('npx', ['pnpm@10', 'build'], { cwd: repo, env: { ...process.env, npm_config_yes: 'true' } });
+  run('pnpm', ['build'], { cwd: repo, env: envFor(dirname(process.execPath)) });
   log('built the packages');
   const registry = await startRegistry();
   log(`Verdaccio on ${registry.url}, storage in ${join(work, 'registry/storage')}`);
