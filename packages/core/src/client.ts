@@ -237,7 +237,8 @@ const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as 
 const PREFIX = '@hwc-openapi/core';
 const decoder = new TextDecoder();
 const HEADER_NAME = /^[!#$%&'*+.^`|~\w-]+$/;
-const HEADER_VALUE_FORBIDDEN = /[\0\r\n]/;
+/** What node:http and fetch refuse in a header value: controls other than tab, DEL, and characters above U+00FF. */
+const HEADER_VALUE_FORBIDDEN = /[^\t\x20-\x7e\x80-\xff]/;
 const ignore = () => {};
 
 /** Resolves after `ms`; rejects with the signal's reason when it aborts first. */
@@ -299,7 +300,9 @@ function addHeaders(target: HeaderRecord, source: HeadersOptions | undefined): v
     for (const item of values) {
       const text = trimValue(String(item));
       if (HEADER_VALUE_FORBIDDEN.test(text)) {
-        throw new TypeError(`${PREFIX}: the value of header ${name} contains a line break or NUL`);
+        throw new TypeError(
+          `${PREFIX}: the value of header ${name} contains a line break or NUL, or another character HTTP refuses`,
+        );
       }
       const previous = target[name];
       target[name] = previous === undefined ? text : `${previous}, ${text}`;

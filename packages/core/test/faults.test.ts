@@ -385,9 +385,18 @@ describe('bad input', () => {
       message: expect.stringContaining('the value of header x-trace contains a line break or NUL'),
     });
     expectClean(injected, [SK]);
+    // What node:http and fetch refuse beyond line breaks: a control character, or one above U+00FF.
+    for (const value of ['ctl\u0001x', 'euro €']) {
+      await expect(as.GET(quotas, { headers: { 'X-Trace': value } })).rejects.toThrow(
+        'the value of header x-trace contains a line break or NUL, or another character HTTP refuses',
+      );
+    }
     await expect(as.GET(quotas, { headers: { 'Bad Name': 'v' } })).rejects.toThrow(
       '"bad name" is not a header name',
     );
     expect(sent).toEqual([]);
+    // A tab and Latin-1 characters are allowed, and go out as given.
+    await as.GET(quotas, { headers: { 'X-Trace': 'tab\tand latin-1 é' } });
+    expect(sent.map((request) => request.headers.get('x-trace'))).toEqual(['tab\tand latin-1 é']);
   }, 60_000);
 });
