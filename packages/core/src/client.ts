@@ -166,7 +166,7 @@ export interface ClientOptions {
   cloud?: Cloud;
   /** Overrides the endpoint (e.g. a mock server); `region` is then not checked. */
   baseUrl?: string;
-  /** Replaces `globalThis.fetch`. */
+  /** Sends through this instead of the default transport (node:http on Node.js, else `globalThis.fetch`). */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every call. */
   headers?: HeadersOptions;
@@ -227,7 +227,7 @@ const FETCH_OPTIONS = [
   'duplex',
   'dispatcher',
 ] as const;
-/** One attempt's timeout: set when it fires; `cancel` stops the body being read. */
+/** One attempt's timeout: set when it fires; `cancel` drops the request, or stops its body being read. */
 interface AttemptState {
   timedOut?: HwcTimeoutError;
   cancel?: () => void;
@@ -237,6 +237,7 @@ const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as 
 const PREFIX = '@hwc-openapi/core';
 const decoder = new TextDecoder();
 const HEADER_NAME = /^[!#$%&'*+.^`|~\w-]+$/;
+const PATH_PARAMETER = /\{(\w+)\}/;
 /** What node:http and fetch refuse in a header value: controls other than tab, DEL, and characters above U+00FF. */
 const HEADER_VALUE_FORBIDDEN = /[^\t\x20-\x7e\x80-\xff]/;
 const ignore = () => {};
@@ -398,14 +399,10 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
    * path parameters only: each value percent-encoded into its segment.
    */
   function compile(template: string): CompiledPath {
-    // Literals at even indexes, parameter names at odd ones.
-    const parts = template.split(/\{(\w+)\}/);
-    const names = new Set(parts.filter((_, i) => i % 2 === 1));
-    for (let i = 1; projectId && i < parts.length; i += 2) {
-      if (parts[i] !== 'project_id') continue;
-      parts.splice(i - 1, 3, `${parts[i - 1]}${encodeURIComponent(projectId)}${parts[i + 1]}`);
-      i -= 2;
-    }
+    const names = new Set(template.split(PATH_PARAMETER).filter((_, i) => i % 2 === 1));
+    // Literals at even indexes, parameter names at odd ones; project_id is filled in when the credentials give it.
+    const filled = projectId ? template.replaceAll('{project_id}', encodeURIComponent(projectId)) : template;
+    const parts = filled.split(PATH_PARAMETER);
     const head = baseUrl + parts[0];
     const build = (path: PathParams | undefined, label: string) => {
       let url = head;
@@ -423,7 +420,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
     return { build, names };
   }
   const compiled = new Map<string, CompiledPath>();
-  /** The compiled path template, compiled on first use. */
+  /** The compiled path template, compiled on first use (the operations' are compiled with the client). */
   const pathOf = (template: string): CompiledPath => {
     let found = compiled.get(template);
     if (!found) {
@@ -505,7 +502,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       try {
         bytes = await readBytes(response, stream, label, sent, state);
       } catch (cause) {
-        if (cause instanceof HwcApiError || cause === state.timedOut || !isDecodingError(cause)) throw cause;
+        if (cause instanceof HwcApiError || !isDecodingError(cause)) throw cause;
         const message = `${PREFIX}: ${label}: the response body could not be decoded`;
         throw apiError(response, sent, { message, cause });
       }
@@ -614,8 +611,13 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
         sent = outgoing.headers;
         try {
           if (nodeFetch && !fetchFn && !requestInit) {
-            const init = { ...outgoing, headers: sent, signal: attemptSignal };
-            response = await nodeFetch(outgoing.url, init, (destroy) => {
+            const nodeInit = {
+              method: outgoing.method,
+              headers: sent,
+              body: outgoing.body,
+              signal: attemptSignal,
+            };
+            response = await nodeFetch(outgoing.url, nodeInit, (destroy) => {
               state.cancel = destroy; // a timeout before the answer closes the connection
             });
           } else {
@@ -648,7 +650,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
       try {
         return await readResult(response, outgoing.method, label, parseAs, sent, state);
       } catch (cause) {
-        if (cause instanceof HwcApiError || cause === state.timedOut || attemptSignal?.aborted) throw cause;
+        if (cause instanceof HwcApiError || attemptSignal?.aborted) throw cause;
         throw new HwcNetworkError(`${PREFIX}: ${label}: the connection failed while reading the response`, {
           cause,
         });
@@ -657,7 +659,7 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
 
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
-      // The request gets a signal only when the caller gives one: undici's fetch spends ~15 µs following a signal.
+      // The request gets a signal only when the caller gives one: following a signal costs undici's fetch time.
       // Without one, a timeout gives the attempt up at once through `state.cancel` (node:http: the request is
       // destroyed; fetch: a body being read is cancelled, a pending answer is dropped when it arrives).
       const controller = signal ? new AbortController() : undefined;
@@ -682,10 +684,9 @@ export function createHwcClient<Paths, Operations = Record<never, never>>(
           : await pending;
       } catch (thrown) {
         if (signal?.aborted) throw signal.reason;
-        const failure = state.timedOut ?? thrown;
-        if (!(failure instanceof HwcNetworkError || failure instanceof HwcTimeoutError)) throw failure;
-        failure.attempts = attempt;
-        if (attempt >= attempts) throw failure;
+        if (!(thrown instanceof HwcNetworkError || thrown instanceof HwcTimeoutError)) throw thrown;
+        thrown.attempts = attempt;
+        if (attempt >= attempts) throw thrown;
         await wait(backoff(attempt), signal ?? undefined);
         continue;
       } finally {
