@@ -101,6 +101,7 @@ function digest(data: Uint8Array, state: Int32Array = IV, prefix = 0): Int32Arra
 }
 
 const STATE = new Int32Array(8);
+const encoder = new TextEncoder();
 
 /**
  * Hashes an ASCII string straight from its char codes, continuing from `state` after `prefix` bytes, into the shared
@@ -169,9 +170,10 @@ export function hex(bytes: Uint8Array): string {
   return s;
 }
 
-/** Lower-case hex SHA-256 of `data`. */
-export function sha256Hex(data: Uint8Array): string {
-  return hexOf(digest(data));
+/** Lower-case hex SHA-256 of a string (as UTF-8) or bytes, in JavaScript. */
+export function sha256Hex(data: string | Uint8Array): string {
+  if (typeof data !== 'string') return hexOf(digest(data));
+  return hexOf(digestAscii(data, IV, 0) ?? digest(encoder.encode(data)));
 }
 
 interface NodeCrypto {
@@ -180,15 +182,13 @@ interface NodeCrypto {
 }
 const crypto = builtin('node:crypto') as Partial<NodeCrypto> | undefined;
 const native = typeof crypto?.hash === 'function' ? (crypto as NodeCrypto) : undefined;
-const encoder = new TextEncoder();
 
 /** Whether `sha256Of` hashes natively (else in JavaScript, with Web Crypto for large bodies). */
 export const nativeHashing = native !== undefined;
 
 /** Lower-case hex SHA-256 of a string (as UTF-8) or bytes. */
 export function sha256Of(data: string | Uint8Array): string {
-  if (native) return native.hash('sha256', data, 'hex');
-  return sha256Hex(typeof data === 'string' ? encoder.encode(data) : data);
+  return native ? native.hash('sha256', data, 'hex') : sha256Hex(data);
 }
 
 /**

@@ -39,4 +39,14 @@ describe('sha256Of', () => {
       expect(sha256Of(bytes)).toBe(sha256Hex(bytes));
     }
   });
+
+  it('hashes strings in JavaScript as their UTF-8 bytes: ASCII straight from the string, at every padding length', () => {
+    for (let n = 0; n < 200; n++) {
+      const text = 'GET /v1/p?a=1\n'.repeat(20).slice(0, n);
+      expect(sha256Hex(text), `length ${n}`).toBe(createHash('sha256').update(text).digest('hex'));
+      expect(sha256Hex(`${text}é`), `length ${n}, not ASCII`).toBe(
+        createHash('sha256').update(`${text}é`).digest('hex'),
+      );
+    }
+  });
 });
