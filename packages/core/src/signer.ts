@@ -114,9 +114,13 @@ export function requestAuthenticator(authenticate: Authenticate): Signer {
   return async (request) => {
     const outgoing = await outgoingOf(request);
     const { headers, body } = outgoing;
+    const before = { ...headers };
     await authenticate(outgoing);
     if (body === undefined && outgoing.method === request.method) {
-      for (const name in headers) request.headers.set(name, headers[name] as string);
+      // Only what authentication added or changed: each Headers call costs undici time.
+      for (const name in headers) {
+        if (headers[name] !== before[name]) request.headers.set(name, headers[name] as string);
+      }
       return request;
     }
     // A body can be read only once, and a Request's method cannot change: send a copy with the same bytes.
