@@ -287,19 +287,25 @@ describe.each(TRANSPORTS)('over %s', (name) => {
       await closed; // the server's side of the connection closes: the test times out otherwise
     }, 10_000);
 
-    it('with a signal, a timeout aborts the request itself: the connection closes before any answer', async () => {
-      let closed: Promise<unknown> = Promise.resolve();
-      const server = await serve((req) => {
-        closed = new Promise((resolve) => req.socket.on('close', resolve)); // never answered
-      });
-      const error = await caught(
-        client(server.url, { timeoutMs: 100, retry: false }).GET(quotas, {
-          signal: new AbortController().signal,
-        }),
-      );
-      expect(error).toMatchObject({ name: 'HwcTimeoutError', timeoutMs: 100, attempts: 1 });
-      await closed;
-    }, 10_000);
+    // Over node:http a timeout destroys the request with or without a signal (the next test); over fetch, only the
+    // signal can.
+    it.runIf(name === 'fetch')(
+      'with a signal, a timeout aborts the request itself: the connection closes before any answer',
+      async () => {
+        let closed: Promise<unknown> = Promise.resolve();
+        const server = await serve((req) => {
+          closed = new Promise((resolve) => req.socket.on('close', resolve)); // never answered
+        });
+        const error = await caught(
+          client(server.url, { timeoutMs: 100, retry: false }).GET(quotas, {
+            signal: new AbortController().signal,
+          }),
+        );
+        expect(error).toMatchObject({ name: 'HwcTimeoutError', timeoutMs: 100, attempts: 1 });
+        await closed;
+      },
+      10_000,
+    );
 
     it('a timeout before the answer rejects on time and closes the connection (fetch: once the answer starts)', async () => {
       let closed: Promise<unknown> = Promise.resolve();
