@@ -4,7 +4,8 @@
 // Two calls: a GET with a JSON answer (listLifecycleHooks) and a PUT with a JSON body and a 204 (the callback).
 // "signed fetch (by hand)" is the least a caller can do to send a signed request (node:crypto and fetch, no checks,
 // no timeout, no retries): what signing itself costs. "bare node:http" is the transport the client uses on Node,
-// unsigned: the client's own cost is its time over that one.
+// unsigned: the client's own cost is its time over that one. "project client over fetch" is the client given a
+// `fetch` option, which it then sends with (as it does by default where node:http is not available).
 // Usage: node tools/bench-client.mjs [requests=2000] [rounds=5] [processes=3]   (needs the packages built)
 // Each process measures every series; the verdict takes medians over all rounds of all processes, since a ratio
 // moves by several per cent from one process to the next (JIT and heap layout), more than within one process.
@@ -81,7 +82,10 @@ async function measure() {
   const fill = (template) =>
     baseUrl + template.replace('{project_id}', PROJECT).replace('{scaling_group_id}', GROUP);
 
-  const as = createAutoScalingClient({ baseUrl, credentials: { ak: AK, sk: SK, projectId: PROJECT } });
+  const credentials = { ak: AK, sk: SK, projectId: PROJECT };
+  const as = createAutoScalingClient({ baseUrl, credentials });
+  // The same client given `fetch`: it then sends with undici's fetch instead of node:http.
+  const asOverFetch = createAutoScalingClient({ baseUrl, credentials, fetch: (request) => fetch(request) });
   const official = new ClientBuilder((client) => client)
     .withEndpoint(baseUrl)
     .withCredential(new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT))
@@ -168,6 +172,12 @@ async function measure() {
           'client',
         );
       },
+      'project client over fetch': async () => {
+        check(
+          (await asOverFetch.listLifecycleHooks({ scaling_group_id: GROUP })).lifecycle_hooks.length === 2,
+          'client over fetch',
+        );
+      },
     },
     'PUT callbackLifecycleHook': {
       'bare fetch': async () => {
@@ -194,6 +204,13 @@ async function measure() {
         check(
           (await as.callbackLifecycleHook({ scaling_group_id: GROUP, body: callback })) === undefined,
           'client',
+        );
+      },
+      'project client over fetch': async () => {
+        check(
+          (await asOverFetch.callbackLifecycleHook({ scaling_group_id: GROUP, body: callback })) ===
+            undefined,
+          'client over fetch',
         );
       },
     },
@@ -260,6 +277,9 @@ if (CHILD) {
     const verdict = vsBare <= LIMIT && vsOfficial < 1;
     console.log(
       `${call}: project client / bare fetch ${vsBare.toFixed(3)} (limit ${LIMIT}; by process ${byProcess.join(', ')}), / signed fetch by hand ${vsHand.toFixed(3)}, / bare node:http ${vsNode.toFixed(3)}, / official SDK core ${vsOfficial.toFixed(3)} (limit 1): ${verdict ? 'ok' : 'FAIL'}`,
+    );
+    console.log(
+      `${call}: project client over fetch / bare fetch ${ratio('project client over fetch', 'wall').toFixed(3)}, / signed fetch by hand ${ratio('project client over fetch', 'wall', 'signed fetch (by hand)').toFixed(3)}`,
     );
     if (!verdict) failed = true;
   }
